@@ -1,0 +1,1 @@
+"""Turning files people save news in into `ParsedArticle`s."""
