@@ -1,0 +1,1 @@
+"""The Qt-free core: the `Library` facade and the records it hands out."""

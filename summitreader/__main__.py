@@ -1,0 +1,5 @@
+import sys
+
+from summitreader.cli import main
+
+sys.exit(main())

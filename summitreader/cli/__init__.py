@@ -1,0 +1,70 @@
+"""`summitreader [--library DIR] COMMAND [--json]` — the command line, a stable contract.
+
+JSON keys are never renamed, only added. With no command the desktop window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from summitreader import __version__
+from summitreader.cli import articles
+from summitreader.cli.common import CommandError, open_library
+from summitreader.store.database import StoreError
+
+log = logging.getLogger(__name__)
+
+# Each module adds its subcommands; order here is the order in --help.
+COMMAND_MODULES = [articles]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summitreader",
+        description="Read one news story across many outlets: who said what, who is mentioned, "
+        "search across every source. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"SummitReader {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="the library folder (default: $SUMMITREADER_LIBRARY or the user data folder)",
+    )
+    parser.add_argument(
+        "--samples",
+        action="store_true",
+        help="with no command: open the window and load the sample articles "
+        "if the library is empty",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from summitreader.ui.app import run_window
+
+        return run_window(library_dir=args.library, load_samples=args.samples)
+    try:
+        with open_library(args.library) as library:
+            return int(args.handler(args, library))
+    except (CommandError, StoreError) as exc:
+        print(f"summitreader: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("summitreader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last resort: one line for the user, the details in the log
+        log.debug("command failed", exc_info=True)
+        print(f"summitreader: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2

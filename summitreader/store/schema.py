@@ -1,0 +1,56 @@
+"""Forward migrations; `PRAGMA user_version` is the number of migrations applied.
+
+Never edit a migration that has shipped: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: `executescript` would COMMIT the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1_articles(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE articles (
+            id              INTEGER PRIMARY KEY,
+            uid             TEXT NOT NULL UNIQUE,
+            title           TEXT NOT NULL,
+            source          TEXT,
+            author          TEXT,
+            published       TEXT,
+            dateline        TEXT,
+            url             TEXT,
+            section         TEXT,
+            paragraphs      TEXT NOT NULL,
+            content_hash    TEXT NOT NULL,
+            normalized_hash TEXT NOT NULL,
+            words           INTEGER NOT NULL,
+            reading_minutes INTEGER NOT NULL,
+            tags            TEXT NOT NULL DEFAULT '[]',
+            is_excerpt      INTEGER NOT NULL DEFAULT 0,
+            unread          INTEGER NOT NULL DEFAULT 1,
+            starred         INTEGER NOT NULL DEFAULT 0,
+            origin          TEXT,
+            imported_at     TEXT NOT NULL,
+            updated_at      TEXT
+        );
+        CREATE INDEX articles_normalized_hash ON articles(normalized_hash);
+        CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+        CREATE INDEX articles_source_title ON articles(source COLLATE NOCASE, title COLLATE NOCASE);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_imported_at ON articles(imported_at);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles]
