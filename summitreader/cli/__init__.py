@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="with no command: open the window and load the sample articles "
         "if the library is empty",
     )
+    shot = parser.add_argument_group("screenshots (with no command)")
+    shot.add_argument("--screenshot", metavar="FILE", help="render the window offscreen to a PNG")
+    shot.add_argument("--article", metavar="ID", type=int, help="the article to show")
+    shot.add_argument("--search", metavar="QUERY", help="a search to show")
+    shot.add_argument("--theme", choices=["light", "dark", "system"], default="system")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -50,9 +55,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        if args.screenshot:
+            from summitreader.ui.screenshot import render_screenshot
+
+            return render_screenshot(
+                library_dir=args.library,
+                out=args.screenshot,
+                article_id=args.article,
+                search=args.search,
+                theme=args.theme,
+                load_samples=args.samples,
+            )
         from summitreader.ui.app import run_window
 
-        return run_window(library_dir=args.library, load_samples=args.samples)
+        return run_window(library_dir=args.library, load_samples=args.samples, theme=args.theme)
     try:
         with open_library(args.library) as library:
             return int(args.handler(args, library))
