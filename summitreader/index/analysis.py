@@ -1,0 +1,91 @@
+"""Text analysis shared by indexing and snippets, so both see the same terms.
+
+The snippet maker must decide which words of a body matched a query without re-running the
+(slow, generator-based) Whoosh analyzer chain; it uses `WORD_PATTERN` and `normalize_word`, which
+are exactly what the analyzers below do token by token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from whoosh.analysis import (
+    STOP_WORDS,
+    Analyzer,
+    CharsetFilter,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
+
+WORD_PATTERN = re.compile(r"\w+(?:\.?\w+)*")
+# Separates the values of a multi-valued field (speakers, entities, tags) in one string.
+VALUE_SEPARATOR = "\x1f"
+# Position gap between values so a phrase never spans two different names.
+VALUE_GAP = 10
+STOPWORDS: frozenset[str] = frozenset(STOP_WORDS)
+MIN_WORD_LENGTH = 2
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str:
+    """The indexed form of one word of running text: lowercased, accents folded, stemmed."""
+    return stem(word.lower().translate(accent_map))
+
+
+def fold_name(word: str) -> str:
+    """The indexed form of one word of a name field: lowercased and accents folded, no stem."""
+    return word.lower().translate(accent_map)
+
+
+class ValueGapFilter(Filter):
+    """Drops value separators and opens a position gap at each one."""
+
+    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
+        shift = 0
+        for token in tokens:
+            if token.text == VALUE_SEPARATOR:
+                shift += VALUE_GAP
+                continue
+            if shift and token.positions:
+                token.pos += shift
+            yield token
+
+
+def stemming_analyzer() -> Analyzer:
+    """Running text: title, body, quotes, notes, annotated passages."""
+    return (
+        RegexTokenizer(WORD_PATTERN.pattern)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=STOPWORDS, minsize=MIN_WORD_LENGTH)
+        | StemFilter(stemfn=stem, cachesize=200_000)
+    )
+
+
+def name_analyzer() -> Analyzer:
+    """Names and labels: every word kept (so `source:AP` works), case and accents ignored."""
+    return (
+        RegexTokenizer(rf"{WORD_PATTERN.pattern}|{VALUE_SEPARATOR}")
+        | ValueGapFilter()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+    )
+
+
+def facet_analyzer() -> Analyzer:
+    """Whole values, verbatim, one term each: what facets count and display."""
+    return RegexTokenizer(rf"[^{VALUE_SEPARATOR}]+")
+
+
+def join_values(values: tuple[str, ...] | list[str]) -> str:
+    """One string for a multi-valued field, values kept apart by the separator."""
+    cleaned = (" ".join(value.replace(VALUE_SEPARATOR, " ").split()) for value in values)
+    return VALUE_SEPARATOR.join(value for value in cleaned if value)

@@ -1,0 +1,467 @@
+"""SearchIndex: the full-text index over every article, derived from the store.
+
+The store is the truth; this index can always be rebuilt from it. Each commit carries the store's
+`stamp` in a bookkeeping document, written in the same commit as the data, so `state()` can tell
+the caller whether the index missed a write.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import Index, LockError
+from whoosh.searching import Searcher
+from whoosh.writing import IndexWriter
+
+from summitreader.index import generations
+from summitreader.index.analysis import WORD_PATTERN, normalize_word
+from summitreader.index.columns import ColumnCache, IndexColumns
+from summitreader.index.documents import IndexDocument
+from summitreader.index.errors import IndexBusyError, QueryError
+from summitreader.index.locking import DEFAULT_TIMEOUT_S, busy_message, writer_lock
+from summitreader.index.query_language import (
+    make_parser,
+    marking_terms,
+    normalize_quotes,
+    parse,
+    plain_words,
+)
+from summitreader.index.schema import (
+    DEFAULT_FIELD_BOOSTS,
+    META_ID,
+    SCHEMA_VERSION,
+    build_schema,
+    decompress_body,
+    to_whoosh_fields,
+)
+from summitreader.index.snippets import make_snippet
+
+__all__ = [
+    "IndexBusyError",
+    "IndexState",
+    "QueryError",
+    "RelatedHit",
+    "SearchHit",
+    "SearchIndex",
+    "SearchResults",
+]
+
+log = logging.getLogger(__name__)
+
+SORTS = ("relevance", "date")
+_META_TERM = wq.Term("id", META_ID)
+
+
+@dataclass
+class IndexState:
+    exists: bool
+    readable: bool
+    schema_ok: bool
+    count: int
+    stamp: str | None
+    problem: str | None
+
+
+@dataclass
+class SearchHit:
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    score: float
+    snippet: str
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None
+    hits: list[SearchHit] = field(default_factory=list)
+
+
+@dataclass
+class RelatedHit:
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    score: float
+
+
+class SearchIndex:
+    """Whoosh index in `directory`; thread-safe; one writer at a time across processes."""
+
+    SCHEMA_VERSION: int = SCHEMA_VERSION
+    # Distinct values returned per facet (counts always cover every match).
+    FACET_VALUES = 50
+    # Writer tuning for rebuild(), measured with tests/benchmarks/bench_search.py.
+    REBUILD_LIMIT_MB = 256
+    PROGRESS_EVERY = 100
+    # Terms taken from an article's body for related().
+    RELATED_TERMS = 30
+
+    def __init__(self, directory: Path, *, lock_timeout: float = DEFAULT_TIMEOUT_S) -> None:
+        self.directory = Path(directory)
+        self.lock_timeout = lock_timeout
+        self._schema = build_schema()
+        self._parser = make_parser(self._schema)
+        self._lock = threading.RLock()
+        self._generation: Path | None = None
+        self._index: Index | None = None
+        self._searcher: Searcher | None = None
+        self._columns: IndexColumns | None = None
+        self._column_cache = ColumnCache()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def state(self) -> IndexState:
+        """What is on disk, for the caller's consistency check; never raises."""
+        try:
+            generation = generations.current_generation(self.directory)
+            if generation is None or not generation.is_dir():
+                return IndexState(False, False, False, 0, None, "There is no search index yet.")
+            with self._lock:
+                searcher = self._current_searcher()
+                if searcher is None:
+                    return IndexState(False, False, False, 0, None, "There is no search index yet.")
+                meta = searcher.document(id=META_ID)
+                names_ok = set(searcher.schema.names()) == set(self._schema.names())
+                count = searcher.doc_count() - (1 if meta is not None else 0)
+        except Exception as exc:  # a corrupt index can fail in many ways; report, never raise
+            log.warning("search index unreadable: %s", exc)
+            return IndexState(
+                True, False, False, 0, None, f"The search index cannot be read ({_brief(exc)})."
+            )
+        stamp = meta.get("meta_stamp") if meta else None
+        schema_ok = names_ok and meta is not None and meta.get("meta_schema") == SCHEMA_VERSION
+        problem = None if schema_ok else "The search index is from another version; rebuild it."
+        return IndexState(True, True, schema_ok, count, stamp, problem)
+
+    def search(
+        self, query: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance"
+    ) -> SearchResults:
+        """Ranked (or newest-first) hits with snippets, facets over all matches and a suggestion.
+
+        Raises QueryError for text the query language cannot read. Hits sorted by date carry
+        score 0.0: they were not ranked.
+        """
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+        limit, offset = max(0, limit), max(0, offset)
+        parsed = parse(query, self._parser)
+        with self._lock:
+            searcher = self._current_searcher()
+            if searcher is None:
+                return SearchResults(query, 0, {}, None, [])
+            columns = self._current_columns(searcher)
+            matched = self._matching_docnums(searcher, parsed.query)
+            mask = np.zeros(searcher.doc_count_all(), dtype=bool)
+            mask[matched] = True
+            facets = {
+                name: table.count(mask, self.FACET_VALUES) for name, table in columns.facets.items()
+            }
+            if sort == "date":
+                page = _newest_first(matched, columns.published, offset + limit)[offset:]
+                scored = [(int(docnum), 0.0) for docnum in page]
+            else:
+                results = searcher.search(parsed.query, limit=offset + limit, mask=_META_TERM)
+                scored = [(hit.docnum, float(hit.score or 0.0)) for hit in results][offset:]
+            terms, phrases = marking_terms(parsed.query, searcher.reader())
+            hits = [self._hit(searcher, docnum, score, terms, phrases) for docnum, score in scored]
+            suggestion = self._suggest(searcher, parsed.query, query)
+        return SearchResults(query, len(matched), facets, suggestion, hits)
+
+    def related(self, article_id: int, *, limit: int = 10) -> list[RelatedHit]:
+        """Articles most like this one (body terms and shared entities), other outlets first."""
+        with self._lock:
+            searcher = self._current_searcher()
+            if searcher is None or limit <= 0:
+                return []
+            docnum = searcher.document_number(id=str(article_id))
+            if docnum is None:
+                return []
+            stored = searcher.stored_fields(docnum)
+            body = decompress_body(stored.get("body_z"))
+            key_terms = searcher.key_terms_from_text(
+                "body", f"{stored.get('title', '')}\n{body}", numterms=self.RELATED_TERMS
+            )
+            clauses: list[wq.Query] = [
+                wq.Term("body", term, boost=weight) for term, weight in key_terms
+            ]
+            if clauses:
+                top = max(weight for _, weight in key_terms)
+                clauses += [
+                    wq.Term("entity_facet", name, boost=top)
+                    for name in stored.get("entity_names") or ()
+                ]
+            if not clauses:
+                return []
+            exclude = wq.Or([_META_TERM, wq.Term("id", str(article_id))])
+            results = searcher.search(wq.Or(clauses), limit=limit * 3, mask=exclude)
+            own_source = (stored.get("source") or "").casefold()
+            found = [self._related_hit(searcher, hit.docnum, hit.score) for hit in results]
+        others = [hit for hit in found if (hit.source or "").casefold() != own_source]
+        same = [hit for hit in found if (hit.source or "").casefold() == own_source]
+        return (others + same)[:limit]
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop_reader()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def rebuild(
+        self,
+        docs: Iterable[IndexDocument],
+        *,
+        stamp: str,
+        total: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Build a fresh index aside and swap it in; returns the number of documents indexed.
+
+        When `cancelled()` turns true the build is thrown away, the old index stays, and 0 is
+        returned. `progress(done, total)` gets total 0 when the caller did not give one.
+        """
+        expected = total or 0
+        with writer_lock(self.directory, self.lock_timeout):
+            generations.remove_abandoned(self.directory)
+            build = generations.new_build_folder(self.directory)
+            try:
+                index = FileStorage(str(build)).create_index(self._schema)
+                writer = index.writer(limitmb=self.REBUILD_LIMIT_MB)
+                done = 0
+                try:
+                    for doc in docs:
+                        check_now = done % self.PROGRESS_EVERY == 0
+                        if cancelled is not None and check_now and cancelled():
+                            writer.cancel()
+                            index.close()
+                            shutil.rmtree(build, ignore_errors=True)
+                            return 0
+                        writer.add_document(**_whoosh_doc(doc))
+                        done += 1
+                        if progress is not None and done % self.PROGRESS_EVERY == 0:
+                            progress(done, expected)
+                    _write_meta(writer, stamp, add=True)
+                    writer.commit()
+                except BaseException:
+                    writer.cancel()
+                    raise
+                index.close()
+                with self._lock:
+                    self._drop_reader()
+                    generations.publish(self.directory, build)
+            except BaseException:
+                shutil.rmtree(build, ignore_errors=True)
+                raise
+        if progress is not None:
+            progress(done, expected or done)
+        return done
+
+    def upsert(self, docs: Iterable[IndexDocument], *, stamp: str) -> int:
+        """Add or replace documents by id, all in one commit; returns how many."""
+        count = 0
+
+        def write(writer: IndexWriter) -> None:
+            nonlocal count
+            for doc in docs:
+                writer.update_document(**_whoosh_doc(doc))
+                count += 1
+
+        self._commit(write, stamp)
+        return count
+
+    def delete(self, ids: Iterable[int], *, stamp: str) -> None:
+        def write(writer: IndexWriter) -> None:
+            for article_id in ids:
+                writer.delete_by_term("id", str(article_id))
+
+        self._commit(write, stamp)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _commit(self, write: Callable[[IndexWriter], None], stamp: str) -> None:
+        started = time.monotonic()
+        with writer_lock(self.directory, self.lock_timeout):
+            generation = generations.current_generation(self.directory)
+            if generation is None or not generation.is_dir():
+                build = generations.new_build_folder(self.directory)
+                FileStorage(str(build)).create_index(self._schema).close()
+                generation = generations.publish(self.directory, build)
+            index = FileStorage(str(generation)).open_index()
+            remaining = max(0.0, self.lock_timeout - (time.monotonic() - started))
+            try:
+                writer = index.writer(timeout=remaining)
+            except LockError as exc:
+                raise IndexBusyError(busy_message(self.directory, self.lock_timeout)) from exc
+            try:
+                write(writer)
+                _write_meta(writer, stamp, add=False)
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            finally:
+                index.close()
+        with self._lock:
+            self._refresh_after_commit()
+
+    def _current_searcher(self) -> Searcher | None:
+        """The cached searcher, reopened after a rebuild and refreshed after other commits."""
+        generation = generations.current_generation(self.directory)
+        if generation is None or not generation.is_dir():
+            self._drop_reader()
+            return None
+        if generation != self._generation or self._searcher is None:
+            self._drop_reader()
+            storage = FileStorage(str(generation), supports_mmap=False)
+            self._index = storage.open_index()
+            self._searcher = self._index.searcher()
+            self._generation = generation
+        elif not self._searcher.up_to_date():
+            self._refresh_after_commit()
+        return self._searcher
+
+    def _refresh_after_commit(self) -> None:
+        if self._searcher is None:
+            return
+        if generations.current_generation(self.directory) != self._generation:
+            self._drop_reader()
+            return
+        # Not Searcher.refresh(): it can reuse a segment reader that misses new deletions.
+        # Opening is cheap without mmap; the column cache still reuses unchanged segments.
+        assert self._index is not None
+        self._searcher.close()
+        self._searcher = self._index.searcher()
+        self._columns = None
+
+    def _current_columns(self, searcher: Searcher) -> IndexColumns:
+        if self._columns is None:
+            self._columns = self._column_cache.for_searcher(searcher)
+        return self._columns
+
+    def _drop_reader(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._index is not None:
+            self._index.close()
+        self._searcher = self._index = self._columns = self._generation = None
+
+    def _matching_docnums(self, searcher: Searcher, q: wq.Query) -> np.ndarray:
+        docnums = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
+        meta = searcher.document_number(id=META_ID)
+        if meta is not None:
+            docnums = docnums[docnums != meta]
+        return docnums
+
+    def _hit(
+        self,
+        searcher: Searcher,
+        docnum: int,
+        score: float,
+        terms: set[str],
+        phrases: list[tuple[str, ...]],
+    ) -> SearchHit:
+        stored = searcher.stored_fields(docnum)
+        body = decompress_body(stored.get("body_z"))
+        return SearchHit(
+            id=int(stored["id"]),
+            title=stored.get("title") or "",
+            source=stored.get("source"),
+            published=stored.get("published_iso"),
+            score=score,
+            snippet=make_snippet(body, terms, phrases),
+        )
+
+    def _related_hit(self, searcher: Searcher, docnum: int, score: float | None) -> RelatedHit:
+        stored = searcher.stored_fields(docnum)
+        return RelatedHit(
+            id=int(stored["id"]),
+            title=stored.get("title") or "",
+            source=stored.get("source"),
+            published=stored.get("published_iso"),
+            score=float(score or 0.0),
+        )
+
+    def _suggest(self, searcher: Searcher, q: wq.Query, typed: str) -> str | None:
+        """The query with each unknown plain word replaced by the closest indexed word."""
+        reader = searcher.reader()
+        suggestion = normalize_quotes(typed)
+        changed = False
+        for word in plain_words(q):
+            if any(reader.doc_frequency(name, word) for name in DEFAULT_FIELD_BOOSTS):
+                continue
+            candidates = searcher.suggest("body", word, limit=1, maxdist=2)
+            if not candidates:
+                continue
+            surface = _surface_form(searcher, candidates[0])
+            if surface is None:
+                continue
+            replaced = _replace_word(suggestion, word, surface)
+            if replaced != suggestion:
+                suggestion, changed = replaced, True
+        return suggestion if changed else None
+
+
+def _whoosh_doc(doc: IndexDocument) -> dict[str, Any]:
+    values = to_whoosh_fields(doc)
+    if doc.entities:
+        values["entity_names"] = tuple(doc.entities)
+    return values
+
+
+def _write_meta(writer: IndexWriter, stamp: str, *, add: bool) -> None:
+    values = {"id": META_ID, "meta_stamp": stamp, "meta_schema": SCHEMA_VERSION}
+    if add:
+        writer.add_document(**values)
+    else:
+        writer.update_document(**values)
+
+
+def _newest_first(docnums: np.ndarray, published: np.ndarray, count: int) -> np.ndarray:
+    """The `count` newest documents; undated ones last; ties in index order."""
+    if count <= 0 or not len(docnums):
+        return docnums[:0]
+    order = np.lexsort((-docnums, published[docnums]))[::-1]
+    return docnums[order[:count]]
+
+
+def _surface_form(searcher: Searcher, term: str) -> str | None:
+    """A word as written in some article whose indexed form is `term`."""
+    postings = searcher.reader().postings("body", term)
+    if not postings.is_active():
+        return None
+    body = decompress_body(searcher.stored_fields(postings.id()).get("body_z"))
+    for match in WORD_PATTERN.finditer(body):
+        if normalize_word(match.group()) == term:
+            return match.group()
+    return None
+
+
+def _replace_word(text: str, term: str, surface: str) -> str:
+    for match in WORD_PATTERN.finditer(text):
+        word = match.group()
+        if normalize_word(word) == term:
+            shown = surface.lower() if word.islower() else surface
+            return text[: match.start()] + shown + text[match.end() :]
+    return text
+
+
+def _brief(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return re.sub(r"\s+", " ", text)[:160]

@@ -1,0 +1,129 @@
+"""The best-matching passage of an article, HTML-escaped, matched words wrapped in <mark>.
+
+Marks come from the same word pattern and normalization the index uses (see analysis.py), so a
+stemmed, fuzzy or prefix hit is marked exactly where the index found it; a phrase is marked only
+where its words occur in a row, not wherever one of them appears.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection, Sequence
+
+from summitreader.index.analysis import (
+    MIN_WORD_LENGTH,
+    STOPWORDS,
+    WORD_PATTERN,
+    normalize_word,
+)
+
+SNIPPET_CHARS = 200
+ELLIPSIS = "\u2026"
+_SENTENCE_START = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019)]))\s+|\n\s*")
+# How far a window may stretch to end on a sentence boundary instead of mid-sentence.
+_SENTENCE_SLACK = 40
+_LEAD_IN = 60
+
+
+def _tokens(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalized) for every word the index keeps, in order."""
+    kept: list[tuple[int, int, str]] = []
+    for match in WORD_PATTERN.finditer(body):
+        word = match.group()
+        if len(word) < MIN_WORD_LENGTH or word.lower() in STOPWORDS:
+            continue
+        kept.append((match.start(), match.end(), normalize_word(word)))
+    return kept
+
+
+def find_marks(
+    body: str, terms: Collection[str], phrases: Sequence[Sequence[str]] = ()
+) -> list[tuple[int, int]]:
+    """Spans of `body` to mark: words whose normalized form is in `terms`, and phrase runs."""
+    if not terms and not phrases:
+        return []
+    tokens = _tokens(body)
+    marked = [norm in terms for _, _, norm in tokens]
+    for phrase in phrases:
+        length = len(phrase)
+        if not length:
+            continue
+        first = phrase[0]
+        for i in range(len(tokens) - length + 1):
+            if tokens[i][2] == first and all(
+                tokens[i + k][2] == phrase[k] for k in range(1, length)
+            ):
+                for k in range(length):
+                    marked[i + k] = True
+    spans: list[tuple[int, int]] = []
+    for (start, end, _), is_marked in zip(tokens, marked, strict=True):
+        if not is_marked:
+            continue
+        if spans and _only_space_between(body, spans[-1][1], start):
+            spans[-1] = (spans[-1][0], end)  # one <mark> around a whole matched phrase
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _only_space_between(body: str, end: int, start: int) -> bool:
+    return start - end <= 1 and not body[end:start].strip()
+
+
+def _sentence_starts(body: str) -> list[int]:
+    return [0] + [match.end() for match in _SENTENCE_START.finditer(body)]
+
+
+def _best_start(body: str, marks: list[tuple[int, int]], width: int) -> int:
+    """The sentence start whose window holds the most different marked words."""
+    best_start, best_score = 0, -1
+    for start in _sentence_starts(body):
+        inside = [body[a:b].lower() for a, b in marks if start <= a and b <= start + width]
+        score = len(set(inside)) * 100 + len(inside)
+        if score > best_score:
+            best_start, best_score = start, score
+    first_mark = next((a for a, _ in marks if a >= best_start), None)
+    if first_mark is not None and first_mark - best_start > width - _LEAD_IN:
+        # The mark sits deep in a long sentence: start a little before it, at a word.
+        cut = body.rfind(" ", best_start, max(best_start, first_mark - _LEAD_IN))
+        best_start = cut + 1 if cut >= 0 else best_start
+    return best_start
+
+
+def _window_end(body: str, start: int, width: int, marks: list[tuple[int, int]]) -> int:
+    limit = start + width
+    if limit >= len(body):
+        return len(body)
+    for boundary in _sentence_starts(body[limit - width // 4 : limit + _SENTENCE_SLACK]):
+        if boundary:
+            return limit - width // 4 + boundary
+    cut = body.rfind(" ", start, limit)
+    end = cut if cut > start else limit
+    for a, b in marks:
+        if a < end < b:
+            return b
+    return end
+
+
+def make_snippet(
+    body: str,
+    terms: Collection[str] = (),
+    phrases: Sequence[Sequence[str]] = (),
+    width: int = SNIPPET_CHARS,
+) -> str:
+    """About `width` characters of the best passage as safe HTML; the lead when nothing matches."""
+    marks = find_marks(body, terms, phrases)
+    start = _best_start(body, marks, width) if marks else 0
+    end = _window_end(body, start, width, marks)
+    parts: list[str] = [ELLIPSIS] if start > 0 else []
+    cursor = start
+    for a, b in marks:
+        if b <= start or a >= end:
+            continue
+        parts.append(html.escape(body[cursor:a]))
+        parts.append(f"<mark>{html.escape(body[a:b])}</mark>")
+        cursor = b
+    parts.append(html.escape(body[cursor:end]))
+    text = " ".join("".join(parts).split())
+    return text + ELLIPSIS if end < len(body.rstrip()) else text
