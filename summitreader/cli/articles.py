@@ -105,6 +105,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
 
 def article_json(library: Library, article: Article) -> dict[str, Any]:
     """The `show --json` record; keys are a contract."""
+    analysis = library.analysis(article.id)
     return {
         "id": article.id,
         "title": article.title,
@@ -122,8 +123,25 @@ def article_json(library: Library, article: Article) -> dict[str, Any]:
         "imported_at": article.imported_at,
         "paragraphs": list(article.paragraphs),
         "text": article.text,
-        "quotes": [],
-        "entities": [],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "kind": q.kind,
+                "start": q.start,
+                "end": q.end,
+                "cue": q.cue,
+            }
+            for q in (analysis.quotes if analysis else ())
+        ],
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions],
+            }
+            for e in (analysis.entities if analysis else ())
+        ],
         "annotations": [],
     }
 

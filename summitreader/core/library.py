@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summitreader.core import textnorm
+from summitreader.core.analysis_runner import AnalysisRunner
 from summitreader.core.models import Article, ArticleSummary, Changes, ImportReport
 from summitreader.ingest.files import expand_paths, read_file
 from summitreader.ingest.types import ParsedArticle
+from summitreader.nlp.corrections import vote_type
+from summitreader.nlp.types import ArticleAnalysis, EntityResult
 from summitreader.paths import LibraryLayout, resolve_library_dir
+from summitreader.store.analysis import AnalysisStore, LibraryQuote, SpeakerSummary
 from summitreader.store.articles import ArticleFilter, ArticleStore
 from summitreader.store.database import Database
+
+if TYPE_CHECKING:  # the index is imported on first search, not when a library opens
+    from summitreader.core.search_sync import IndexCheck, SearchSync
+    from summitreader.index.search_index import RelatedHit, SearchResults
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +38,32 @@ Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
 
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """One canonical name across the library, with its voted type."""
+
+    name: str
+    type: str
+    articles: int
+    mentions: int
+    by_source: dict[str, int]
+
+
 class Library:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, processes: int = 1) -> None:
         self.root = root
         self.layout = LibraryLayout(root)
         root.mkdir(parents=True, exist_ok=True)
         self.db = Database(self.layout.database)
         self.articles_store = ArticleStore(self.db)
+        self.analysis_store = AnalysisStore(self.db)
+        self.analysis_runner = AnalysisRunner(
+            self.articles_store, self.analysis_store, self.layout.corrections, processes
+        )
+        self._search: SearchSync | None = None
+        self._search_lock = threading.Lock()
+        # Store + index changes run one at a time, so the index always sees whole operations.
+        self._writer = threading.RLock()
 
     @classmethod
     def open(cls, explicit: str | os.PathLike[str] | None = None) -> Library:
@@ -40,7 +71,44 @@ class Library:
         return cls(resolve_library_dir(explicit))
 
     def close(self) -> None:
+        if self._search is not None:
+            self._search.close()
         self.db.close()
+
+    @property
+    def search_sync(self) -> SearchSync:
+        with self._search_lock:
+            if self._search is None:
+                from summitreader.core.search_sync import SearchSync
+
+                self._search = SearchSync(
+                    self.layout.index_dir, self.db, self.articles_store, self.analysis_store
+                )
+            return self._search
+
+    @contextmanager
+    def _writing(self, progress: Progress | None = None) -> Iterator[Callable[[Changes], None]]:
+        """One whole change to store and index; the index follows the store when it ends.
+
+        Yields a function the body calls with what it changed. Whether the index was in step
+        before is checked first: if not, it is rebuilt rather than patched.
+        """
+        with self._writer:
+            in_sync = self.search_sync.check().ok
+            collected: list[Changes] = []
+            try:
+                yield collected.append
+            finally:
+                total = Changes()
+                for change in collected:
+                    total = total.merged(change)
+                if total or not in_sync:
+                    self.search_sync.apply(
+                        changed=total.added | total.updated,
+                        removed=total.removed,
+                        in_sync_before=in_sync,
+                        progress=_phase(progress, "Indexing"),
+                    )
 
     def __enter__(self) -> Library:
         return self
@@ -60,25 +128,27 @@ class Library:
         """Import files and folders (recursively). Bad files are reported, never fatal."""
         report = ImportReport()
         items = list(expand_paths(paths))
-        changes = Changes()
-        for done, item in enumerate(items):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            if isinstance(item, tuple):
-                report.failed.append(item)
-                continue
-            if progress is not None:
-                progress(done, len(items), item.name)
-            result = read_file(item)
-            if result.error is not None:
-                report.failed.append((result.path, result.error))
-                continue
-            for parsed in result.articles:
-                changes = changes.merged(self._store_one(parsed, result.path, report))
+        with self._writing(progress) as record:
+            changes = Changes()
+            for done, item in enumerate(items):
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                if isinstance(item, tuple):
+                    report.failed.append(item)
+                    continue
+                if progress is not None:
+                    progress(done, len(items), item.name)
+                result = read_file(item)
+                if result.error is not None:
+                    report.failed.append((result.path, result.error))
+                    continue
+                for parsed in result.articles:
+                    changes = changes.merged(self._store_one(parsed, result.path, report))
+            record(changes)
+            report.changes = changes.merged(self._analyse_changed(changes, progress, cancelled))
         if progress is not None:
             progress(len(items), len(items), "")
-        report.changes = changes
         return report
 
     def import_samples(
@@ -91,11 +161,26 @@ class Library:
     def import_parsed(self, articles: Sequence[ParsedArticle], *, origin: str) -> ImportReport:
         """Store articles another importer already parsed (a feed fetched from a URL, a backup)."""
         report = ImportReport()
-        changes = Changes()
-        for parsed in articles:
-            changes = changes.merged(self._store_one(parsed, origin, report))
-        report.changes = changes
+        with self._writing() as record:
+            changes = Changes()
+            for parsed in articles:
+                changes = changes.merged(self._store_one(parsed, origin, report))
+            record(changes)
+            report.changes = changes.merged(self._analyse_changed(changes, None, None))
         return report
+
+    def _analyse_changed(
+        self, changes: Changes, progress: Progress | None, cancelled: Cancelled | None
+    ) -> Changes:
+        ids = sorted(changes.added | changes.updated)
+        if not ids:
+            return Changes()
+        done = self.analysis_runner.run(
+            self.analysis_runner.pending(ids),
+            progress=_phase(progress, "Finding quotes and names"),
+            cancelled=cancelled,
+        )
+        return Changes(updated=frozenset(done) - changes.added, analysis=bool(done))
 
     def _store_one(self, parsed: ParsedArticle, origin: str, report: ImportReport) -> Changes:
         """One article, one transaction: a duplicate, a corrected version, or a new article."""
@@ -135,9 +220,10 @@ class Library:
     # -- changing ---------------------------------------------------------------------------------
 
     def delete(self, ids: Iterable[int]) -> Changes:
-        with self.db.write() as conn:
-            removed = self.articles_store.delete(conn, list(ids))
-        return Changes(removed=frozenset(removed))
+        with self._writing() as record, self.db.write() as conn:
+            changes = Changes(removed=frozenset(self.articles_store.delete(conn, list(ids))))
+            record(changes)
+        return changes
 
     def mark_read(self, ids: Iterable[int], read: bool = True) -> Changes:
         ids = list(ids)
@@ -148,3 +234,136 @@ class Library:
         ids = list(ids)
         self.articles_store.set_flags(ids, starred=starred)
         return Changes(updated=frozenset(ids))
+
+    # -- analysis ---------------------------------------------------------------------------------
+
+    def analysis(self, article_id: int) -> ArticleAnalysis | None:
+        """The article's quotes and entities; entity types are the library-wide vote."""
+        found = self.analysis_store.get(article_id)
+        if found is None:
+            return None
+        types = self._voted_types(e.name for e in found.entities)
+        entities = tuple(
+            EntityResult(name=e.name, type=types.get(e.name, e.type), mentions=e.mentions)
+            for e in found.entities
+        )
+        return ArticleAnalysis(
+            quotes=found.quotes, entities=entities, analyser_version=found.analyser_version
+        )
+
+    def _voted_types(self, names: Iterable[str]) -> dict[str, str]:
+        corrections = self.analysis_runner.corrections()
+        return {
+            name: vote_type(counts, corrections, name)
+            for name, counts in self.analysis_store.type_votes(names).items()
+        }
+
+    def analyse(
+        self,
+        ids: Iterable[int] | None = None,
+        *,
+        force: bool = False,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> Changes:
+        """Analyse articles never analysed, changed, or analysed by an older analyser (or all)."""
+        runner = self.analysis_runner
+        if force:
+            wanted = (
+                list(ids)
+                if ids is not None
+                else [a.id for a in self.list(ArticleFilter(order_by="id", descending=False))]
+            )
+        else:
+            wanted = runner.pending(ids)
+        with self._writing(progress) as record:
+            done = runner.run(
+                wanted, progress=_phase(progress, "Finding quotes and names"), cancelled=cancelled
+            )
+            changes = Changes(updated=frozenset(done), analysis=bool(done))
+            record(changes)
+        return changes
+
+    def entities(self, *, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
+        """Every canonical name in the library, most mentioned first."""
+        corrections = self.analysis_runner.corrections()
+        found = []
+        for counts in self.analysis_store.entity_counts():
+            voted = vote_type(counts.type_mentions, corrections, counts.name)
+            if type is not None and voted != type:
+                continue
+            found.append(
+                EntitySummary(
+                    counts.name, voted, counts.articles, counts.mentions, counts.by_source
+                )
+            )
+            if limit is not None and len(found) >= limit:
+                break
+        return found
+
+    def quotes(
+        self, *, speaker: str | None = None, article_id: int | None = None
+    ) -> list[LibraryQuote]:
+        return self.analysis_store.quotes(speaker=speaker, article_id=article_id)
+
+    def speakers(self) -> list[SpeakerSummary]:
+        return self.analysis_store.speakers()
+
+    def add_correction(self, name: str, value: str) -> Changes:
+        """A type (`Yongbyon`, `FAC`) or an alias (`U.S.`, `United States`) for this library."""
+        from summitreader.nlp.corrections import Corrections
+        from summitreader.nlp.types import ENTITY_TYPES
+
+        own = Corrections.load(self.layout.corrections)
+        if value.upper() in ENTITY_TYPES:
+            own.add_type(name, value.upper())
+        else:
+            own.add_alias(name, value)
+        own.save(self.layout.corrections)
+        self.analysis_runner.reload_corrections()
+        return Changes(analysis=True)
+
+    # -- search -----------------------------------------------------------------------------------
+
+    def search(
+        self, query: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance"
+    ) -> SearchResults:
+        """Search every source; raises QueryError (one line) for a query that cannot be read."""
+        return self.search_sync.index.search(query, limit=limit, offset=offset, sort=sort)
+
+    def related(self, article_id: int, *, limit: int = 10) -> list[RelatedHit]:
+        return self.search_sync.index.related(article_id, limit=limit)
+
+    def check_index(self) -> IndexCheck:
+        return self.search_sync.check()
+
+    def ensure_index(
+        self, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> bool:
+        """Rebuild the index when it disagrees with the store; True when it was rebuilt."""
+        with self._writer:
+            if self.search_sync.check().ok:
+                return False
+            self.search_sync.rebuild(
+                progress=_phase(progress, "Rebuilding the search index"), cancelled=cancelled
+            )
+            return True
+
+    def reindex(
+        self, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> int:
+        with self._writer:
+            return self.search_sync.rebuild(
+                progress=_phase(progress, "Rebuilding the search index"), cancelled=cancelled
+            )
+
+
+def _phase(progress: Progress | None, label: str) -> Callable[[int, int], None] | None:
+    """Adapt a (done, total, label) progress callback to one phase's (done, total)."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        progress(done, total, label)
+
+    return report

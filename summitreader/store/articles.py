@@ -20,6 +20,7 @@ SORTABLE = {
     "source": "source COLLATE NOCASE",
     "published": "published",
     "words": "words",
+    "quote_count": "quote_count",
     "imported_at": "imported_at",
     "unread": "unread",
     "starred": "starred",
@@ -212,7 +213,8 @@ class ArticleStore:
         flt = flt or ArticleFilter()
         where, params = flt.where()
         rows = self.db.conn.execute(
-            "SELECT id, title, source, author, published, dateline, words, unread, starred "
+            "SELECT id, title, source, author, published, dateline, words, quote_count, unread, "
+            "starred "
             f"FROM articles{where}{flt.order()} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
@@ -225,6 +227,7 @@ class ArticleStore:
                 published=r["published"],
                 dateline=r["dateline"],
                 words=r["words"],
+                quote_count=r["quote_count"],
                 unread=bool(r["unread"]),
                 starred=bool(r["starred"]),
             )

@@ -53,4 +53,43 @@ def _v1_articles(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles]
+def _v2_analysis(conn: sqlite3.Connection) -> None:
+    """Quotes and entities per article, tagged with the analyser version that found them."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE analyses (
+            article_id   INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version      TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            analysed_at  TEXT NOT NULL
+        );
+        CREATE TABLE quotes (
+            id         INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal    INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            speaker    TEXT,
+            kind       TEXT NOT NULL,
+            start      INTEGER NOT NULL,
+            "end"      INTEGER NOT NULL,
+            cue        TEXT
+        );
+        CREATE INDEX quotes_article ON quotes(article_id);
+        CREATE INDEX quotes_speaker ON quotes(speaker);
+        CREATE TABLE entities (
+            id            INTEGER PRIMARY KEY,
+            article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            name          TEXT NOT NULL,
+            type          TEXT NOT NULL,
+            mention_count INTEGER NOT NULL,
+            mentions      TEXT NOT NULL
+        );
+        CREATE INDEX entities_article ON entities(article_id);
+        CREATE INDEX entities_name ON entities(name);
+        ALTER TABLE articles ADD COLUMN quote_count INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles, _v2_analysis]
