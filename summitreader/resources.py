@@ -27,8 +27,10 @@ def resource_path(*parts: str) -> Path:
 
 
 def sample_files() -> list[Path]:
-    """The bundled sample articles, in reading order."""
+    """The bundled sample articles, in reading order (the folder's README is not one)."""
     folder = resource_path("samples")
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix in {".txt", ".md", ".html"}
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix in {".txt", ".md", ".html"} and p.stem.upper() != "README"
     )
