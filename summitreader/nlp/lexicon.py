@@ -1,0 +1,225 @@
+"""Word lists the attribution rules rely on; kept together so they are easy to review and extend."""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+def _forms(*lemmas: str) -> frozenset[str]:
+    """Each 'base|3rd|past|ing' spec expands to its forms; a bare word is used as is."""
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms.update(lemma.split("|"))
+    return frozenset(forms)
+
+
+# Verbs that report an utterance; a quote next to one of them is speech.
+SPEECH_VERBS = _forms(
+    "say|says|said|saying",
+    "tell|tells|told|telling",
+    "add|adds|added|adding",
+    "explain|explains|explained|explaining",
+    "tweet|tweets|tweeted|tweeting",
+    "post|posts|posted",
+    "insist|insists|insisted|insisting",
+    "warn|warns|warned|warning",
+    "ask|asks|asked|asking",
+    "reply|replies|replied|replying",
+    "respond|responds|responded|responding",
+    "answer|answers|answered",
+    "note|notes|noted|noting",
+    "write|writes|wrote|writing",
+    "declare|declares|declared|declaring",
+    "acknowledge|acknowledges|acknowledged|acknowledging",
+    "argue|argues|argued|arguing",
+    "claim|claims|claimed|claiming",
+    "state|states|stated|stating",
+    "announce|announces|announced|announcing",
+    "recall|recalls|recalled|recalling",
+    "remark|remarks|remarked",
+    "comment|comments|commented",
+    "continue|continues|continued",
+    "conclude|concludes|concluded",
+    "admit|admits|admitted|admitting",
+    "concede|concedes|conceded|conceding",
+    "suggest|suggests|suggested|suggesting",
+    "stress|stresses|stressed|stressing",
+    "emphasise|emphasises|emphasised|emphasising",
+    "emphasize|emphasizes|emphasized|emphasizing",
+    "observe|observes|observed",
+    "predict|predicts|predicted|predicting",
+    "promise|promises|promised|promising",
+    "vow|vows|vowed|vowing",
+    "urge|urges|urged|urging",
+    "confirm|confirms|confirmed|confirming",
+    "deny|denies|denied|denying",
+    "complain|complains|complained|complaining",
+    "joke|jokes|joked|joking",
+    "quip|quips|quipped",
+    "boast|boasts|boasted|boasting",
+    "counter|counters|countered",
+    "caution|cautions|cautioned|cautioning",
+    "maintain|maintains|maintained|maintaining",
+    "muse|muses|mused",
+    "shout|shouts|shouted",
+    "exclaim|exclaims|exclaimed",
+    "whisper|whispers|whispered",
+    "repeat|repeats|repeated|repeating",
+    "report|reports|reported",
+    "testify|testifies|testified|testifying",
+    "tell|told",
+    "assert|asserts|asserted|asserting",
+    "contend|contends|contended",
+    "lament|laments|lamented",
+    "wonder|wonders|wondered",
+    "describe|describes|described|describing",
+)
+
+# Verbs that put someone's words on a thing: "called him a 'cheat'". They attribute a fragment,
+# but a quote beside them is not a reported utterance on its own.
+NAMING_VERBS = _forms(
+    "call|calls|called|calling",
+    "dub|dubs|dubbed|dubbing",
+    "brand|brands|branded|branding",
+    "label|labels|labelled|labeled|labelling|labeling",
+    "term|terms|termed",
+    "describe|describes|described|describing",
+    "hail|hails|hailed|hailing",
+    "praise|praises|praised|praising",
+    "decry|decries|decried",
+    "deride|derides|derided",
+    "denounce|denounces|denounced|denouncing",
+)
+
+# Words that may stand between a subject and its speech verb: "he reportedly told".
+VERB_LEAD_INS = word_set(
+    "also later then again once previously earlier reportedly repeatedly had has have would will "
+    "was is once simply quickly"
+)
+
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they"})
+RELATIVE_PRONOUNS = frozenset({"who"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+
+PREPOSITIONS = word_set(
+    "with to of for on at by from about against between toward towards into over under after "
+    "before among via than like upon within without"
+)
+
+# Roles a speaker may be named by ("the minister said"); the head word of a description.
+ROLE_NOUNS = word_set(
+    "president vice-president minister secretary spokesman spokeswoman spokesperson leader "
+    "chancellor premier governor mayor senator congressman congresswoman representative "
+    "ambassador envoy general commander chief director chairman chairwoman chair professor "
+    "analyst economist official diplomat negotiator adviser advisor aide lawyer attorney "
+    "judge prosecutor king queen prince princess pope dictator ceo founder executive "
+    "manager researcher scientist expert historian author editor correspondent officer "
+    "sheriff captain colonel admiral emir sheikh monarch counterpart host"
+)
+
+# Titles stripped from the front of names. Longest first, so "Secretary of State" beats
+# "Secretary". Matched case-sensitively at the start of a name, except the courtesy titles.
+_TITLE_PHRASES = sorted(
+    (
+        "President",
+        "Vice President",
+        "Vice-President",
+        "Former President",
+        "Prime Minister",
+        "Deputy Prime Minister",
+        "Foreign Minister",
+        "Defence Minister",
+        "Defense Minister",
+        "Finance Minister",
+        "Minister",
+        "Secretary of State",
+        "Secretary of Defense",
+        "Defense Secretary",
+        "Treasury Secretary",
+        "Foreign Secretary",
+        "Home Secretary",
+        "Press Secretary",
+        "Secretary-General",
+        "Secretary General",
+        "Secretary",
+        "Chancellor",
+        "Supreme Leader",
+        "Leader",
+        "leader",
+        "Chairman",
+        "Chairwoman",
+        "Premier",
+        "King",
+        "Queen",
+        "Prince",
+        "Crown Prince",
+        "Princess",
+        "Pope",
+        "Senator",
+        "Sen.",
+        "Rep.",
+        "Representative",
+        "Congressman",
+        "Congresswoman",
+        "Governor",
+        "Gov.",
+        "Mayor",
+        "General",
+        "Gen.",
+        "Lt.",
+        "Col.",
+        "Colonel",
+        "Captain",
+        "Capt.",
+        "Admiral",
+        "Adm.",
+        "Judge",
+        "Justice",
+        "Chief Justice",
+        "Ambassador",
+        "Professor",
+        "Prof.",
+        "Dr",
+        "Dr.",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Miss",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Rev.",
+        "Reverend",
+        "Sheikh",
+        "Emir",
+        "Dictator",
+        "dictator",
+        "Envoy",
+        "envoy",
+    ),
+    key=len,
+    reverse=True,
+)
+TITLE_RE = re.compile(r"(?:" + "|".join(re.escape(t) for t in _TITLE_PHRASES) + r")(?=\s)")
+
+# A title just before a name, possibly led by a country adjective: "North Korean leader".
+TITLE_BEFORE_NAME_RE = re.compile(
+    r"(?:(?:[A-Z][\w’'\-]*\s+){0,3})?"
+    r"(?P<title>(?:" + "|".join(re.escape(t) for t in _TITLE_PHRASES) + r"))\s+$",
+    re.IGNORECASE,
+)
+
+# Months and weekdays are capitalised but never names.
+CALENDAR_WORDS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december"
+)
