@@ -198,7 +198,7 @@ def _has_search_terms(q: wq.Query) -> bool:
 def parse(text: str, parser: MultifieldParser) -> ParsedQuery:
     """Parse a user's search text or raise QueryError with a one-line reason."""
     if not text or not text.strip():
-        raise QueryError("Nothing to search for: type a word, a \"phrase\" or field:value.")
+        raise QueryError('Nothing to search for: type a word, a "phrase" or field:value.')
     prepared = prepare(text)
     try:
         parsed = parser.parse(prepared)
@@ -235,9 +235,7 @@ def _positive_leaves(q: wq.Query) -> list[wq.Query]:
     return [leaf for child in q.children() for leaf in _positive_leaves(child)]
 
 
-def marking_terms(
-    q: wq.Query, reader: IndexReader
-) -> tuple[set[str], list[tuple[str, ...]]]:
+def marking_terms(q: wq.Query, reader: IndexReader) -> tuple[set[str], list[tuple[str, ...]]]:
     """Indexed terms (fuzzy and prefix hits expanded) and phrases to mark in snippets."""
     terms: set[str] = set()
     phrases: list[tuple[str, ...]] = []

@@ -98,7 +98,7 @@ def decompress_body(stored: bytes | None) -> str:
 
 
 def source_initials(source: str) -> tuple[str, ...]:
-    """"AP" for "Associated Press", so `source:AP` finds an outlet however it was named."""
+    """ "AP" for "Associated Press", so `source:AP` finds an outlet however it was named."""
     words = [word for word in source.replace("-", " ").split() if word[:1].isupper()]
     if len(words) < 2:
         return ()

@@ -29,6 +29,7 @@ from summitreader.index.analysis import WORD_PATTERN, normalize_word
 from summitreader.index.columns import ColumnCache, IndexColumns
 from summitreader.index.documents import IndexDocument
 from summitreader.index.errors import IndexBusyError, QueryError
+from summitreader.index.fuzzy import Vocabulary, expand_fuzzy
 from summitreader.index.locking import DEFAULT_TIMEOUT_S, busy_message, writer_lock
 from summitreader.index.query_language import (
     make_parser,
@@ -123,6 +124,7 @@ class SearchIndex:
         self._index: Index | None = None
         self._searcher: Searcher | None = None
         self._columns: IndexColumns | None = None
+        self._vocabulary: Vocabulary | None = None
         self._column_cache = ColumnCache()
 
     # -- reading ---------------------------------------------------------------------------
@@ -167,7 +169,10 @@ class SearchIndex:
             if searcher is None:
                 return SearchResults(query, 0, {}, None, [])
             columns = self._current_columns(searcher)
-            matched = self._matching_docnums(searcher, parsed.query)
+            if self._vocabulary is None:
+                self._vocabulary = Vocabulary(searcher.reader())
+            q = expand_fuzzy(parsed.query, self._vocabulary)
+            matched = self._matching_docnums(searcher, q)
             mask = np.zeros(searcher.doc_count_all(), dtype=bool)
             mask[matched] = True
             facets = {
@@ -177,9 +182,9 @@ class SearchIndex:
                 page = _newest_first(matched, columns.published, offset + limit)[offset:]
                 scored = [(int(docnum), 0.0) for docnum in page]
             else:
-                results = searcher.search(parsed.query, limit=offset + limit, mask=_META_TERM)
+                results = searcher.search(q, limit=offset + limit, mask=_META_TERM)
                 scored = [(hit.docnum, float(hit.score or 0.0)) for hit in results][offset:]
-            terms, phrases = marking_terms(parsed.query, searcher.reader())
+            terms, phrases = marking_terms(q, searcher.reader())
             hits = [self._hit(searcher, docnum, score, terms, phrases) for docnum, score in scored]
             suggestion = self._suggest(searcher, parsed.query, query)
         return SearchResults(query, len(matched), facets, suggestion, hits)
@@ -348,7 +353,7 @@ class SearchIndex:
         assert self._index is not None
         self._searcher.close()
         self._searcher = self._index.searcher()
-        self._columns = None
+        self._columns = self._vocabulary = None
 
     def _current_columns(self, searcher: Searcher) -> IndexColumns:
         if self._columns is None:
@@ -361,6 +366,7 @@ class SearchIndex:
         if self._index is not None:
             self._index.close()
         self._searcher = self._index = self._columns = self._generation = None
+        self._vocabulary = None
 
     def _matching_docnums(self, searcher: Searcher, q: wq.Query) -> np.ndarray:
         docnums = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
@@ -406,10 +412,11 @@ class SearchIndex:
         for word in plain_words(q):
             if any(reader.doc_frequency(name, word) for name in DEFAULT_FIELD_BOOSTS):
                 continue
-            candidates = searcher.suggest("body", word, limit=1, maxdist=2)
-            if not candidates:
+            assert self._vocabulary is not None
+            candidate = self._vocabulary.closest("body", word)
+            if candidate is None:
                 continue
-            surface = _surface_form(searcher, candidates[0])
+            surface = _surface_form(searcher, candidate)
             if surface is None:
                 continue
             replaced = _replace_word(suggestion, word, surface)

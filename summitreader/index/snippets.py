@@ -43,6 +43,8 @@ def find_marks(
     """Spans of `body` to mark: words whose normalized form is in `terms`, and phrase runs."""
     if not terms and not phrases:
         return []
+    if not phrases:
+        return _term_marks(body, terms)
     tokens = _tokens(body)
     marked = [norm in terms for _, _, norm in tokens]
     for phrase in phrases:
@@ -65,6 +67,18 @@ def find_marks(
         else:
             spans.append((start, end))
     return spans
+
+
+def _term_marks(body: str, terms: Collection[str]) -> list[tuple[int, int]]:
+    """Fast path without phrases: normalize each distinct word once, then find the hits."""
+    hits = {
+        word
+        for word in set(WORD_PATTERN.findall(body))
+        if len(word) >= MIN_WORD_LENGTH and normalize_word(word) in terms
+    }
+    if not hits:
+        return []
+    return [match.span() for match in WORD_PATTERN.finditer(body) if match.group() in hits]
 
 
 def _only_space_between(body: str, end: int, start: int) -> bool:
