@@ -61,7 +61,7 @@ def wrap_width(lines: list[RawLine]) -> int | None:
 
 def join_run(run: list[RawLine], width: int | None) -> list[str]:
     """Consecutive body lines of one block -> paragraphs (joined only where the wrapper broke)."""
-    if width is None:
+    if width is None or not run:
         return [line.text for line in run]
     paragraphs: list[str] = []
     current: list[str] = []

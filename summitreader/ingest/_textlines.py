@@ -285,6 +285,13 @@ def _byline(line: str) -> LineFacts | None:
     )
 
 
+def outlet_line(line: str) -> LineFacts | None:
+    """A line naming only an outlet ("BBC News"), as printed under a byline."""
+    if not _is_outlet(line):
+        return None
+    return LineFacts(LineKind.BYLINE, line, source=canonical_outlet(line))
+
+
 def _names_and_outlet(text: str) -> tuple[list[str], str | None]:
     """Split "Jane Doe, John Roe and Ann Poe, Reuters" into names and an outlet."""
     pieces = [piece.strip() for piece in text.split(",") if piece.strip()]

@@ -22,6 +22,7 @@ from summitreader.ingest._textlines import (
     LineKind,
     author_from_trailer,
     classify_line,
+    outlet_line,
 )
 from summitreader.ingest.decode import clean_text
 from summitreader.ingest.types import IngestError, ParsedArticle
@@ -73,9 +74,13 @@ def _units(lines: list[RawLine]) -> list[LineFacts]:
                 units.append(LineFacts(LineKind.CONTENT, paragraph))
         run.clear()
 
+    previous: tuple[LineFacts, int] | None = None
     for line in lines:
         collapsed = RawLine(" ".join(line.text.split()), line.indent, line.block)
         facts = classify_line(collapsed.text)
+        if previous is not None and _continues_byline(facts, previous, line.block):
+            facts = outlet_line(collapsed.text) or facts
+        previous = (facts, line.block)
         if facts.kind is LineKind.CONTENT and (not run or run[-1].block == line.block):
             run.append(collapsed)
             continue
@@ -86,6 +91,16 @@ def _units(lines: list[RawLine]) -> list[LineFacts]:
             units.append(facts)
     flush()
     return units
+
+
+def _continues_byline(facts: LineFacts, previous: tuple[LineFacts, int], block: int) -> bool:
+    """"By Jane Doe" then "BBC News" on the next line: the outlet belongs to the byline."""
+    previous_facts, previous_block = previous
+    return (
+        facts.kind is LineKind.CONTENT
+        and previous_facts.kind is LineKind.BYLINE
+        and previous_block == block
+    )
 
 
 @dataclass
