@@ -54,6 +54,7 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _ALLOWED_CONTROL_BYTES = frozenset(b"\t\n\r\x0c\x1b")
 _MAX_CONTROL_BYTE_RATIO = 0.05
 _MAX_UNPRINTABLE_CHAR_RATIO = 0.05
+_STRAY_CONTROLS_ALLOWED = 4  # a stray BEL or ESC in a short note is not a binary file
 
 
 def decode_bytes(data: bytes) -> str:
@@ -71,7 +72,7 @@ def decode_bytes(data: bytes) -> str:
         text = _decode_utf8(data)
     if text is None:
         text = _decode_legacy(data)
-    if _unprintable_ratio(text) > _MAX_UNPRINTABLE_CHAR_RATIO:
+    if _too_many_unprintable(text):
         raise IngestError(_BINARY_REASON)
     cleaned = clean_text(text)
     if not cleaned.strip():
@@ -107,7 +108,7 @@ def _refuse_binary(data: bytes) -> None:
     if b"\x00" in sample:
         raise IngestError(_BINARY_REASON)
     controls = sum(1 for byte in sample if byte < 0x20 and byte not in _ALLOWED_CONTROL_BYTES)
-    if controls > len(sample) * _MAX_CONTROL_BYTE_RATIO:
+    if controls > max(_STRAY_CONTROLS_ALLOWED, len(sample) * _MAX_CONTROL_BYTE_RATIO):
         raise IngestError(_BINARY_REASON)
 
 
@@ -169,12 +170,10 @@ def _decode_western(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _unprintable_ratio(text: str) -> float:
+def _too_many_unprintable(text: str) -> bool:
     sample = text[:_SAMPLE_SIZE]
-    if not sample:
-        return 0.0
     bad = sum(1 for char in sample if _is_unprintable(char))
-    return bad / len(sample)
+    return bad > max(_STRAY_CONTROLS_ALLOWED, len(sample) * _MAX_UNPRINTABLE_CHAR_RATIO)
 
 
 def _is_unprintable(char: str) -> bool:
