@@ -86,6 +86,9 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
                     "published": r.published,
                     "dateline": r.dateline,
                     "words": r.words,
+                    "quotes": r.quote_count,
+                    "syndicated_from": r.syndicated_from,
+                    "also_in": r.also_in,
                 }
                 for r in rows
             ]
@@ -99,7 +102,8 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
         return 0
     for r in rows:
         date = (r.published or "")[:10] or "—"
-        print(f"{r.id:>5}  {date:<10}  {(r.source or '—')[:18]:<18}  {r.title}")
+        copies = f"  (same story in {r.also_in} more)" if r.also_in else ""
+        print(f"{r.id:>5}  {date:<10}  {(r.source or '—')[:18]:<18}  {r.title}{copies}")
     return 0
 
 

@@ -47,6 +47,9 @@ class ArticleSummary:
     quote_count: int = 0
     unread: bool = True
     starred: bool = False
+    # The earliest article carrying the same wire story, and how many other copies there are.
+    syndicated_from: int | None = None
+    also_in: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,14 @@ def _sketch(fingerprint: bytes) -> LeanMinHash:
         raise ValueError("not a text fingerprint") from error
 
 
+def sketch_values(fingerprint: bytes) -> np.ndarray:
+    """The sketch's hash values (uint32), for banding in the store; empty for a wordless text."""
+    sketch = _sketch(fingerprint)
+    if sketch.is_empty():
+        return np.empty(0, dtype=np.uint32)
+    return sketch.hashvalues.astype(np.uint32)
+
+
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard overlap of the two texts' shingles; 0.0 when either text had no words."""
     first, second = _sketch(a), _sketch(b)

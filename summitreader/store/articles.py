@@ -13,6 +13,7 @@ from summitreader.core import textnorm
 from summitreader.core.models import Article, ArticleSummary
 from summitreader.ingest.types import ParsedArticle
 from summitreader.store.database import Database
+from summitreader.store.syndication import assign_story
 
 # Columns the list may sort by, mapped to SQL; the user's choice never reaches SQL as text.
 SORTABLE = {
@@ -151,8 +152,10 @@ class ArticleStore:
         names = ", ".join(columns)
         marks = ", ".join(f":{name}" for name in columns)
         cursor = conn.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
+        article_id = int(cursor.lastrowid or 0)
+        assign_story(conn, article_id, parsed.text)
         Database.bump_generation(conn)
-        return int(cursor.lastrowid or 0)
+        return article_id
 
     def replace(
         self,
@@ -169,6 +172,7 @@ class ArticleStore:
         conn.execute(
             f"UPDATE articles SET {assignments} WHERE id = :id", {**columns, "id": article_id}
         )
+        assign_story(conn, article_id, parsed.text)
         Database.bump_generation(conn)
 
     def delete(self, conn: sqlite3.Connection, ids: Iterable[int]) -> list[int]:
@@ -214,7 +218,9 @@ class ArticleStore:
         where, params = flt.where()
         rows = self.db.conn.execute(
             "SELECT id, title, source, author, published, dateline, words, quote_count, unread, "
-            "starred "
+            "starred, syndicated_from, (SELECT COUNT(*) - 1 FROM articles b "
+            "WHERE COALESCE(b.syndicated_from, b.id) = COALESCE(articles.syndicated_from, "
+            "articles.id)) AS also_in "
             f"FROM articles{where}{flt.order()} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
@@ -228,6 +234,8 @@ class ArticleStore:
                 dateline=r["dateline"],
                 words=r["words"],
                 quote_count=r["quote_count"],
+                syndicated_from=r["syndicated_from"],
+                also_in=r["also_in"],
                 unread=bool(r["unread"]),
                 starred=bool(r["starred"]),
             )

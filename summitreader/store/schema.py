@@ -92,4 +92,27 @@ def _v2_analysis(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_articles, _v2_analysis]
+def _v3_syndication(conn: sqlite3.Connection) -> None:
+    """Near-duplicate wire copies: a MinHash fingerprint per article and its LSH bands."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE articles ADD COLUMN fingerprint BLOB;
+        ALTER TABLE articles ADD COLUMN syndicated_from INTEGER;
+        CREATE INDEX articles_story ON articles(COALESCE(syndicated_from, id));
+        CREATE TABLE syndication_bands (
+            band       INTEGER NOT NULL,
+            hash       INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX syndication_bands_key ON syndication_bands(band, hash);
+        CREATE INDEX syndication_bands_article ON syndication_bands(article_id)
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_articles,
+    _v2_analysis,
+    _v3_syndication,
+]
