@@ -23,6 +23,7 @@ from summitreader.nlp.entities import EntityTable, ResolvedMention
 from summitreader.nlp.lexicon import (
     DETERMINERS,
     NAMING_VERBS,
+    PASSIVE_AUXILIARIES,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -257,6 +258,15 @@ class QuoteAttributor:
                 continue
             return None
 
+    def _person_exactly_in(self, lo: int, hi: int) -> str | None:
+        """The person whose name fills text[lo:hi] (an apposition), if any."""
+        segment = self.text[lo:hi]
+        start = lo + len(segment) - len(segment.lstrip())
+        for mention in self._people:
+            if mention.start == start and mention.end == hi:
+                return mention.name
+        return None
+
     def subject_backward(self, verb_start: int, lo: int) -> tuple[str | None, bool]:
         """The subject written right before a verb. Returns (speaker, found-a-subject)."""
         words = self._words(lo, verb_start)
@@ -329,6 +339,9 @@ class QuoteAttributor:
             closing = self.masked.find(",", end + 1, min(limit, end + _APPOSITION_LIMIT))
             if closing != -1 and '"' not in self.masked[end:closing]:
                 verb = self._verb_after(closing + 1, limit)
+                named = self._person_exactly_in(end + 1, closing)
+                if verb is not None and named is not None:
+                    speaker = named  # "the chief engineer, Dana Whitlock, said"
         if verb is None:
             return None
         return Attribution(speaker, verb.group(0), adjacent=True)
@@ -338,7 +351,7 @@ class QuoteAttributor:
         region = self.masked[lo : quote.open_at]
         matches = list(_ACCORDING_TO_RE.finditer(region))
         according = matches[-1] if matches else None
-        if according is not None and region[according.end() :].count(",") <= 1:
+        if according is not None and not any(ch in region[according.end() :] for ch in ".;?!"):
             start = lo + according.end()
             tail = region[according.end() :].rstrip().rstrip(",:").rstrip()
             subject = self.subject_forward(start, start + len(tail) + 1)
@@ -399,9 +412,19 @@ class QuoteAttributor:
         if not verbs:
             return None
         verb = verbs[-1]
-        participle = verb.group(0).casefold().endswith("ing")
-        speaker = self._nearest_subject(sentence_start, verb.start(), main=participle)
+        if self._passive(verb.start(), sentence_start):
+            return Attribution(None, verb.group(0), adjacent=False)  # "was told X by officials"
+        if verb.group(0).casefold().endswith("ing"):
+            speaker = self._nearest_subject(sentence_start, verb.start(), main=True)
+        else:
+            speaker, found = self.subject_backward(verb.start(), sentence_start)
+            if not found:
+                speaker = self._nearest_subject(sentence_start, verb.start(), main=False)
         return Attribution(speaker, verb.group(0), adjacent=False)
+
+    def _passive(self, verb_start: int, lo: int) -> bool:
+        words = self._words(max(lo, verb_start - 40), verb_start)
+        return bool(words) and words[-1].group(0).casefold() in PASSIVE_AUXILIARIES
 
     # ---- putting it together -----------------------------------------------------------------
     def stands_alone(self, quote: QuoteSpan) -> bool:
@@ -432,8 +455,8 @@ class QuoteAttributor:
                     attribution = Attribution(carried, None, adjacent=False) if carried else None
             elif _SO_CALLED_RE.search(before):
                 kind, attribution = "scare", None
-            elif attribution is not None and attribution.speaker is not None:
-                kind = "fragment"
+            elif attribution is not None:
+                kind = "fragment"  # someone is said to have used the words, named or not
             else:
                 kind, attribution = "scare", None
             speaker = attribution.speaker if attribution else None

@@ -78,7 +78,7 @@ def _title_before(text: str, start: int) -> str | None:
     match = TITLE_BEFORE_NAME_RE.search(window)
     if not match:
         return None
-    return " ".join(match.group(0).split()).casefold()
+    return " ".join(match.group(0).split()).rstrip(",").casefold()
 
 
 def _inside_title(text: str, start: int, end: int) -> bool:
@@ -91,6 +91,8 @@ def _person_evidence(text: str, start: int, end: int, title: str | None) -> bool
     """A title before it or a speech verb after it says a mention is a person."""
     if title:
         return True
+    if " " in text[start:end]:
+        return False  # "The Environment Agency said": organisations speak too
     match = _NEXT_WORD_RE.match(text, end)
     return bool(match and match.group(1).lower() in SPEECH_VERBS)
 
