@@ -110,6 +110,9 @@ class SearchIndex:
     FACET_VALUES = 50
     # Writer tuning for rebuild(), measured with tests/benchmarks/bench_search.py.
     REBUILD_LIMIT_MB = 256
+    # procs=2 with multisegment measured no faster on the shared 2-core machine, and forking from
+    # the window's worker thread is risky: one writer process.
+    REBUILD_WRITER_ARGS: dict[str, Any] = {}  # noqa: RUF012
     PROGRESS_EVERY = 100
     # Terms taken from an article's body for related().
     RELATED_TERMS = 30
@@ -248,7 +251,7 @@ class SearchIndex:
             build = generations.new_build_folder(self.directory)
             try:
                 index = FileStorage(str(build)).create_index(self._schema)
-                writer = index.writer(limitmb=self.REBUILD_LIMIT_MB)
+                writer = index.writer(limitmb=self.REBUILD_LIMIT_MB, **self.REBUILD_WRITER_ARGS)
                 done = 0
                 try:
                     for doc in docs:

@@ -11,12 +11,7 @@ import html
 import re
 from collections.abc import Collection, Sequence
 
-from summitreader.index.analysis import (
-    MIN_WORD_LENGTH,
-    STOPWORDS,
-    WORD_PATTERN,
-    normalize_word,
-)
+from summitreader.index.analysis import WORD_PATTERN, index_form
 
 SNIPPET_CHARS = 200
 ELLIPSIS = "\u2026"
@@ -30,10 +25,9 @@ def _tokens(body: str) -> list[tuple[int, int, str]]:
     """(start, end, normalized) for every word the index keeps, in order."""
     kept: list[tuple[int, int, str]] = []
     for match in WORD_PATTERN.finditer(body):
-        word = match.group()
-        if len(word) < MIN_WORD_LENGTH or word.lower() in STOPWORDS:
-            continue
-        kept.append((match.start(), match.end(), normalize_word(word)))
+        form = index_form(match.group())
+        if form is not None:
+            kept.append((match.start(), match.end(), form))
     return kept
 
 
@@ -71,11 +65,7 @@ def find_marks(
 
 def _term_marks(body: str, terms: Collection[str]) -> list[tuple[int, int]]:
     """Fast path without phrases: normalize each distinct word once, then find the hits."""
-    hits = {
-        word
-        for word in set(WORD_PATTERN.findall(body))
-        if len(word) >= MIN_WORD_LENGTH and normalize_word(word) in terms
-    }
+    hits = {word for word in set(WORD_PATTERN.findall(body)) if index_form(word) in terms}
     if not hits:
         return []
     return [match.span() for match in WORD_PATTERN.finditer(body) if match.group() in hits]
