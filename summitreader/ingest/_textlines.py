@@ -72,12 +72,15 @@ _DATE_LABEL = re.compile(
 _BYLINE = re.compile(
     r"(?:by|words\s+by|story\s+by|written\s+by)\s+(?P<rest>\S.{0,160})", re.IGNORECASE
 )
+_BY_WORD = re.compile(r"\s+by\s+", re.IGNORECASE)
 _BYLINE_PARTS = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")
 _CONTACT = re.compile(r"(?:write\s+to|contact|e-?mail|reach)\s+(?P<rest>\S.{0,300})", re.IGNORECASE)
 _NAME_AT_EMAIL = re.compile(
     r"(?P<name>[^,;@]{2,80}?)\s+at\s+(?P<email>[\w.+\-]{1,64}@(?P<domain>[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}))"
 )
 _EMAIL_DOMAIN = re.compile(r"[\w.+\-]{1,64}@(?P<domain>[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5})")
+_ENDS_WITH_EMAIL = re.compile(r"@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}\W{0,3}$")
+_MAX_CONTACT_WORDS = 30
 _TRAILER = re.compile(
     r"\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\s+\S.{0,300}",
     re.IGNORECASE,
@@ -90,6 +93,8 @@ _COPYRIGHT_NOISE = re.compile(
     r"all rights reserved\.?|\bthe copyright owner\b",
     re.IGNORECASE,
 )
+_SENTENCE_BREAK = re.compile(r"\.\s|\s\|\s|;")
+_MAX_OUTLET_WORDS = 8
 _MORE_FROM = re.compile(r"more\s+(?:[\w-]+\s+){0,2}from\s+(?P<outlet>\S.{0,60}?)\s*:?", re.I)
 _CAPTION_LABEL = re.compile(
     r"(?:(?:image|media|video|photo|picture)\s+(?:caption|source|copyright|credit)s?\b|"
@@ -229,6 +234,7 @@ def _labelled_dates(line: str) -> LineFacts | None:
     if _DATE_LABEL.match(line) is None:
         return None
     best: tuple[DatePriority, str] | None = None
+    author: str | None = None
     for segment in line.split("|"):
         segment = segment.strip()
         if not segment:
@@ -236,7 +242,14 @@ def _labelled_dates(line: str) -> LineFacts | None:
         labelled = _DATE_LABEL.fullmatch(segment)
         if labelled is None:
             return None
-        rest = labelled.group("rest").strip(" :;,.-–—")
+        date_and_author = _BY_WORD.split(labelled.group("rest"), maxsplit=1)
+        rest = date_and_author[0].strip(" :;,.-–—")
+        by_whom = date_and_author[1] if len(date_and_author) > 1 else ""
+        if by_whom:
+            names = person_names(by_whom.strip(" ."))
+            if names is None:
+                return None  # "Posted on Monday by the river ..." is a sentence
+            author = join_names(names)
         if not rest:
             continue
         if not is_date_line(rest):
@@ -246,8 +259,10 @@ def _labelled_dates(line: str) -> LineFacts | None:
         if published is not None and (best is None or priority > best[0]):
             best = (priority, published)
     if best is None:
-        return LineFacts(LineKind.PUBLISHED, line)
-    return LineFacts(LineKind.PUBLISHED, line, published=best[1], date_priority=best[0])
+        return LineFacts(LineKind.PUBLISHED, line, author=author)
+    return LineFacts(
+        LineKind.PUBLISHED, line, author=author, published=best[1], date_priority=best[0]
+    )
 
 
 def _label_priority(label: str) -> DatePriority:
@@ -273,12 +288,12 @@ def _byline(line: str) -> LineFacts | None:
             return None
     source = next((canonical_outlet(part) for part in parts[1:] if _is_outlet(part)), None)
     names, outlet = _names_and_outlet(parts[0])
-    if not names:
+    if not names and outlet is None:
         return None
     return LineFacts(
         LineKind.BYLINE,
         line,
-        author=join_names(names),
+        author=join_names(names) if names else None,
         source=outlet or source,
         published=published,
         date_priority=DatePriority.PUBLISHED,
@@ -298,10 +313,10 @@ def _names_and_outlet(text: str) -> tuple[list[str], str | None]:
     names: list[str] = []
     outlet: str | None = None
     for index, piece in enumerate(pieces):
-        found = person_names(piece)
+        found = None if _is_outlet(piece) else person_names(piece)
         if found is not None:
             names.extend(found)
-        elif index > 0 and _is_outlet(piece):
+        elif _is_outlet(piece):
             outlet = canonical_outlet(piece)
         elif index > 0 and (piece[:1].islower() or any(w.islower() for w in piece.split()[1:])):
             continue  # a role or place: "political correspondent", "in Hanoi"
@@ -323,8 +338,10 @@ def _is_outlet(text: str) -> bool:
 
 def _contact(line: str) -> LineFacts | None:
     match = _CONTACT.fullmatch(line)
-    if match is None:
+    if match is None or len(line.split()) > _MAX_CONTACT_WORDS:
         return None
+    if _ENDS_WITH_EMAIL.search(line[-140:]) is None:
+        return None  # "Contact the office at x@y.org for tickets." is a body sentence
     rest = match.group("rest")
     names: list[str] = []
     domain: str | None = None
@@ -367,10 +384,11 @@ def _copyright(line: str) -> LineFacts | None:
     match = _COPYRIGHT.fullmatch(line)
     if match is None:
         return None
-    owner = _COPYRIGHT_NOISE.sub(" ", line).strip(" .,;:-")
-    if len(owner.split()) > 8:
-        return None
-    return LineFacts(LineKind.COPYRIGHT, line, source=canonical_outlet(owner) if owner else None)
+    remainder = _COPYRIGHT_NOISE.sub(" ", line)
+    owner = _SENTENCE_BREAK.split(remainder, maxsplit=1)[0].strip(" .,;:-")
+    if not owner or len(owner.split()) > _MAX_OUTLET_WORDS:
+        return LineFacts(LineKind.COPYRIGHT, line)
+    return LineFacts(LineKind.COPYRIGHT, line, source=canonical_outlet(owner))
 
 
 def _more_from(line: str) -> LineFacts | None:

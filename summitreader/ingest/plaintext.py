@@ -40,7 +40,12 @@ _METADATA_KINDS = frozenset(
 _DROPPED_KINDS = frozenset({LineKind.CAPTION, LineKind.FURNITURE})
 
 # Where a fact was found decides which one wins when a page gives two.
-_AUTHOR_RANK = {LineKind.BYLINE: 3, LineKind.CONTACT: 2, LineKind.TRAILER: 1}
+_AUTHOR_RANK = {
+    LineKind.BYLINE: 3,
+    LineKind.PUBLISHED: 3,  # "Posted on March 1, 2019 by Jane Doe"
+    LineKind.CONTACT: 2,
+    LineKind.TRAILER: 1,
+}
 _SOURCE_RANK = {
     LineKind.LIST_HEADING: 5,  # "More Must-Reads from TIME": the page names its own outlet
     LineKind.BYLINE: 3,
@@ -94,7 +99,7 @@ def _units(lines: list[RawLine]) -> list[LineFacts]:
 
 
 def _continues_byline(facts: LineFacts, previous: tuple[LineFacts, int], block: int) -> bool:
-    """"By Jane Doe" then "BBC News" on the next line: the outlet belongs to the byline."""
+    """ "By Jane Doe" then "BBC News" on the next line: the outlet belongs to the byline."""
     previous_facts, previous_block = previous
     return (
         facts.kind is LineKind.CONTENT

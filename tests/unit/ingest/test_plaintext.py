@@ -288,3 +288,54 @@ def test_news_shaped_text_gives_an_article_or_ingest_error(lines: list[str]) -> 
     except IngestError:
         return
     _assert_clean_paragraphs(article)
+
+
+def test_contact_sentence_in_body_is_kept() -> None:
+    body = "Contact the box office at tickets@example.org for returns, the theatre said."
+    article = parse_plain_text(f"Theatre Reopens\n\n{body}\n")
+    assert article.text == body
+    assert article.source is None
+
+
+def test_agency_only_byline_and_boilerplate_copyright() -> None:
+    text = (
+        "Storm Closes Schools\n\nBy The Associated Press\n\nSchools stayed shut on Monday.\n\n"
+        "Copyright 2019 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.\n"
+    )
+    article = parse_plain_text(text)
+    assert article.source == "AP"
+    assert article.author is None
+    assert article.text == "Schools stayed shut on Monday."
+
+
+def test_posted_line_with_author() -> None:
+    text = "Storm Closes Schools\n\nPosted on March 1, 2019 by Jane Doe\n\nSchools stayed shut.\n"
+    article = parse_plain_text(text)
+    assert article.published == "2019-03-01"
+    assert article.author == "Jane Doe"
+    assert article.text == "Schools stayed shut."
+
+
+def test_originally_published_beats_updated() -> None:
+    dates = "Updated: July 12, 2024 | Published: July 10, 2024 | Originally published: July 9, 2024"
+    article = parse_plain_text(f"Storm Closes Schools\n\n{dates}\n\nSchools stayed shut.\n")
+    assert article.published == "2024-07-09"
+
+
+def test_ambiguous_or_yearless_dates_are_not_guessed() -> None:
+    for line in ("Published: March 1", "Published: March 2019"):
+        article = parse_plain_text(f"Storm Closes Schools\n\n{line}\n\nSchools stayed shut.\n")
+        assert article.published is None
+
+
+def test_paragraph_per_line_without_blank_lines() -> None:
+    lines = [
+        "Short Headline Here",
+        "The first paragraph is a full sentence that ends with a period.",
+        "The second paragraph is another sentence.",
+        "A third one, short.",
+    ]
+    article = parse_plain_text("\n".join(lines))
+    assert article.title == lines[0]
+    assert article.paragraphs == tuple(lines[1:])
