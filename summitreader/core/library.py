@@ -191,7 +191,7 @@ class Library:
             if same is not None:
                 report.duplicates.append((origin, same))
                 return Changes()
-            earlier = store.find_earlier_version(parsed)
+            earlier = store.find_earlier_version(parsed, origin)
             if earlier is not None:
                 store.replace(conn, earlier, parsed, origin=origin)
                 report.updated.append((origin, earlier))

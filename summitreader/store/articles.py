@@ -95,19 +95,32 @@ class ArticleStore:
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def find_earlier_version(self, parsed: ParsedArticle) -> int | None:
-        """Same URL, or same source and title: the same article, possibly corrected."""
+    def find_earlier_version(self, parsed: ParsedArticle, origin: str | None = None) -> int | None:
+        """The same article, possibly corrected: same URL, or same source and title.
+
+        With neither a URL nor a source to go by, a file imported again from the same path with
+        the same title is taken as the same article.
+        """
+        conn = self.db.conn
         if parsed.url:
-            row = self.db.conn.execute(
+            row = conn.execute(
                 "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", (parsed.url,)
             ).fetchone()
             if row is not None:
                 return int(row[0])
         if parsed.source and parsed.title:
-            row = self.db.conn.execute(
+            row = conn.execute(
                 "SELECT id FROM articles WHERE source = ? COLLATE NOCASE "
                 "AND title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
                 (parsed.source, parsed.title),
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+        elif origin and parsed.title:
+            row = conn.execute(
+                "SELECT id FROM articles WHERE source IS NULL AND origin = ? "
+                "AND title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+                (origin, parsed.title),
             ).fetchone()
             if row is not None:
                 return int(row[0])

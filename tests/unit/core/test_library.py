@@ -51,7 +51,7 @@ def test_changed_version_updates_in_place_and_keeps_its_id(library: Library) -> 
     article = library.get(article_id)
     assert article is not None and article.text == "New text."
     assert article.title == "Story (corrected)"
-    assert library.db.generation() == generation + 1
+    assert library.db.generation() > generation  # the index must notice the change
     # Same outlet and title, no URL: also the same article.
     third = library.import_parsed([_article("Other", "v1", source="NWS")], origin="3")
     fourth = library.import_parsed([_article("other", "v2", source="nws")], origin="4")
