@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitreader.nlp.corrections import Corrections, vote_type
-from summitreader.nlp.lexicon import SPEECH_VERBS, TITLE_BEFORE_NAME_RE
+from summitreader.nlp.lexicon import DETERMINERS, ROLE_NOUNS, SPEECH_VERBS, TITLE_BEFORE_NAME_RE
 from summitreader.nlp.names import clean_name_span, is_plausible_name, name_key
 from summitreader.nlp.paragraphs import paragraph_spans
 from summitreader.nlp.types import ENTITY_TYPES, EntityResult, Mention
@@ -76,9 +76,18 @@ def _title_before(text: str, start: int) -> str | None:
     if "\n" in window:
         window = window[window.rfind("\n") + 1 :]
     match = TITLE_BEFORE_NAME_RE.search(window)
-    if not match:
-        return None
-    return " ".join(match.group(0).split()).rstrip(",").casefold()
+    if match:
+        return " ".join(match.group(0).split()).rstrip(",").casefold()
+    # a role noun written just before the name: "conference chair Jørgen Holm"
+    words = window.replace(",", " ").split()[-4:]
+    if words and words[-1].casefold() in ROLE_NOUNS:
+        kept = []
+        for word in reversed(words):
+            if word.casefold() in DETERMINERS or not word[:1].isalpha():
+                break
+            kept.insert(0, word)
+        return " ".join(kept).casefold()
+    return None
 
 
 def _inside_title(text: str, start: int, end: int) -> bool:
@@ -106,12 +115,35 @@ def _in_furniture(text: str, paragraphs: list[tuple[int, int]], start: int) -> b
     return bool(_FURNITURE_PARAGRAPH_RE.match(text, lo))
 
 
+def _join_split_names(
+    text: str, raw_spans: Iterable[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """'Marta' + 'Figueiredo' side by side, one of them a person: the model split one name."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(raw_spans):
+        if joined:
+            p_start, p_end, p_label = joined[-1]
+            if (
+                text[p_end:start] == " "
+                and "PERSON" in (p_label, label)
+                and p_label in ENTITY_TYPES
+                and label in ENTITY_TYPES
+                and text[start : start + 1].isupper()
+                and not _inside_title(text, p_start, p_end)
+                and text[p_end - 1] not in "’'′s"  # "North Korea’s Kim Jong Un" is two
+            ):
+                joined[-1] = (p_start, end, "PERSON")
+                continue
+        joined.append((start, end, label))
+    return joined
+
+
 def _clean_mentions(
     text: str, raw_spans: Iterable[tuple[int, int, str]], corrections: Corrections
 ) -> list[_Raw]:
     paragraphs = paragraph_spans(text)
     mentions: list[_Raw] = []
-    for raw_start, raw_end, label in raw_spans:
+    for raw_start, raw_end, label in _join_split_names(text, raw_spans):
         if label not in ENTITY_TYPES:
             continue
         start, end = clean_name_span(text, raw_start, raw_end)
@@ -134,7 +166,15 @@ def _link_short_forms(votes: dict[str, Counter[str]], first_seen: dict[str, int]
         return votes[key].most_common(1)[0][0]
 
     root = {key: key for key in votes}
-    persons = [k for k in votes if len(k.split()) >= 2 and majority(k) == "PERSON"]
+    # full names the model may have typed as organisations ("Beatriz Lobo" ORG) count too; the
+    # vote over the joined mentions decides the type afterwards
+    persons = [
+        k
+        for k in votes
+        if len(k.split()) >= 2
+        and (majority(k) == "PERSON" or (majority(k) == "ORG" and len(k.split()) <= 3))
+        and all(t[:1].isupper() for t in k.split())
+    ]
     for key in sorted(votes, key=lambda k: len(k.split())):
         tokens = key.split()
         if majority(key) in _PLACE_TYPES and votes[key]["PERSON"] == 0:
@@ -215,7 +255,7 @@ def build_entities(
     members: dict[str, list[tuple[_Raw, str | None]]] = defaultdict(list)
     for mention, title in zip(mentions, titles, strict=True):
         canonical = root[mention.key]
-        linked = canonical != mention.key
+        linked = canonical != mention.key and votes[canonical].most_common(1)[0][0] == "PERSON"
         label = "PERSON" if linked else mention.label
         cluster_votes[canonical][label] += 1
         if _person_evidence(text, mention.start, mention.end, title):

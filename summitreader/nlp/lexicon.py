@@ -168,6 +168,7 @@ _TITLE_PHRASES = sorted(
         "leader",
         "Chairman",
         "Chairwoman",
+        "Chair",
         "Premier",
         "King",
         "Queen",

@@ -10,6 +10,12 @@ _POSSESSIVE_RE = re.compile(r"(?:[’'′]s|[’'′])$")
 _EDGE_JUNK = " \t\n•·*-–—,;:.()[]\"“”‘’'"
 _LEADING_DETERMINER_RE = re.compile(r"(?:the|The|THE)\s+")
 _ACRONYM_DOTS_RE = re.compile(r"(?:[A-Z]\.)+$")
+# "Environment Minister Inês Valadão": a capitalised office ending in a role word, before a name.
+_OFFICE_RE = re.compile(
+    r"(?:[A-Z][\w’'\-]*\s+){0,3}(?:Minister|Secretary|Director|Chair(?:man|woman)?|Commissioner|"
+    r"President|Spokes(?:man|woman|person)|Leader|Mayor|Governor|Ambassador|Executive|Officer|"
+    r"Professor|Editor|Negotiator|Envoy|Adviser|Advisor|Chief)\s+(?=[A-Z])"
+)
 
 
 def clean_name_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -29,7 +35,7 @@ def clean_name_span(text: str, start: int, end: int) -> tuple[int, int]:
         determiner = _LEADING_DETERMINER_RE.match(text, start, end)
         if determiner:
             start = determiner.end()
-        title = TITLE_RE.match(text, start, end)
+        title = TITLE_RE.match(text, start, end) or _OFFICE_RE.match(text, start, end)
         if title and title.end() < end:
             start = title.end()
         if (start, end) == before:
