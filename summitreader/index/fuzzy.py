@@ -1,9 +1,13 @@
-"""Fuzzy terms (`word~`) expanded with rapidfuzz over a cached vocabulary.
+"""Fuzzy (`word~`) and prefix (`word*`) terms expanded over a cached vocabulary.
 
 Whoosh expands a FuzzyTerm by walking a Levenshtein automaton over its term file, a key read at
 a time: about a second per query on a few thousand articles. Reading each field's vocabulary
 once per searcher and letting rapidfuzz compare strings in C is two orders of magnitude faster.
 Distances are optimal string alignment, so a swapped pair of letters is one typo, not two.
+
+A prefix is matched against stems, and stems are often shorter than the words a user has in mind
+("negotiat*" should find "negotiations", indexed as "negoti"), so a prefix also matches stems
+that are a slightly shorter prefix of it.
 """
 
 from __future__ import annotations
@@ -13,8 +17,13 @@ from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
+from summitreader.index.analysis import normalize_word
+
 # Most expansions kept per fuzzy word: the closest ones, ties by frequency order of the vocabulary.
 MAX_EXPANSIONS = 50
+# How much shorter than a typed prefix a stem may be and still count as its word.
+STEM_SLACK = 3
+MIN_STEM_PREFIX = 4
 
 
 class Vocabulary:
@@ -23,6 +32,7 @@ class Vocabulary:
     def __init__(self, reader: IndexReader) -> None:
         self._reader = reader
         self._terms: dict[str, list[str]] = {}
+        self._term_sets: dict[str, frozenset[str]] = {}
 
     def terms(self, fieldname: str) -> list[str]:
         if fieldname not in self._terms:
@@ -31,6 +41,14 @@ class Vocabulary:
             else:
                 self._terms[fieldname] = []
         return self._terms[fieldname]
+
+    def stems_of_prefix(self, fieldname: str, prefix: str) -> list[str]:
+        """Indexed terms that `prefix` starts with, at most STEM_SLACK characters shorter."""
+        if fieldname not in self._term_sets:
+            self._term_sets[fieldname] = frozenset(self.terms(fieldname))
+        known = self._term_sets[fieldname]
+        shortest = max(MIN_STEM_PREFIX, len(prefix) - STEM_SLACK)
+        return [prefix[:end] for end in range(shortest, len(prefix)) if prefix[:end] in known]
 
     def near(self, fieldname: str, text: str, maxdist: int, prefixlength: int = 0) -> list[str]:
         """Indexed terms within `maxdist` edits of `text` (sharing its first letters if asked)."""
@@ -55,10 +73,19 @@ class Vocabulary:
         return max(nearest, key=lambda term: self._reader.doc_frequency(fieldname, term))
 
 
-def expand_fuzzy(q: wq.Query, vocabulary: Vocabulary) -> wq.Query:
-    """The same query with every FuzzyTerm replaced by an OR of the terms it stands for."""
+def expand_terms(q: wq.Query, vocabulary: Vocabulary) -> wq.Query:
+    """The same query with fuzzy terms as ORs of near terms, prefixes widened to their stems."""
 
     def expand(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Prefix):
+            stems = vocabulary.stems_of_prefix(node.fieldname, node.text)
+            words: list[wq.Query] = [
+                wq.Term(node.fieldname, stem, boost=node.boost) for stem in stems
+            ]
+            whole_word = normalize_word(node.text)
+            if whole_word != node.text:  # "negotiations*" also finds what "negotiations" finds
+                words.append(wq.Prefix(node.fieldname, whole_word, boost=node.boost))
+            return wq.Or([node, *words]) if words else node
         if not isinstance(node, wq.FuzzyTerm):
             return node
         terms = vocabulary.near(node.fieldname, node.text, node.maxdist, node.prefixlength)

@@ -29,7 +29,7 @@ from summitreader.index.analysis import WORD_PATTERN, normalize_word
 from summitreader.index.columns import ColumnCache, IndexColumns
 from summitreader.index.documents import IndexDocument
 from summitreader.index.errors import IndexBusyError, QueryError
-from summitreader.index.fuzzy import Vocabulary, expand_fuzzy
+from summitreader.index.fuzzy import Vocabulary, expand_terms
 from summitreader.index.locking import DEFAULT_TIMEOUT_S, busy_message, writer_lock
 from summitreader.index.query_language import (
     make_parser,
@@ -174,7 +174,7 @@ class SearchIndex:
             columns = self._current_columns(searcher)
             if self._vocabulary is None:
                 self._vocabulary = Vocabulary(searcher.reader())
-            q = expand_fuzzy(parsed.query, self._vocabulary)
+            q = expand_terms(parsed.query, self._vocabulary)
             matched = self._matching_docnums(searcher, q)
             mask = np.zeros(searcher.doc_count_all(), dtype=bool)
             mask[matched] = True
