@@ -11,14 +11,14 @@ import sys
 from collections.abc import Sequence
 
 from summitreader import __version__
-from summitreader.cli import analysis, articles, search
+from summitreader.cli import analysis, articles, backup, search
 from summitreader.cli.common import CommandError, open_library
 from summitreader.store.database import StoreError
 
 log = logging.getLogger(__name__)
 
 # Each module adds its subcommands; order here is the order in --help.
-COMMAND_MODULES = [articles, search, analysis]
+COMMAND_MODULES = [articles, search, analysis, backup]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--samples", action="store_true", help="import the bundled sample articles")
+    p.add_argument(
+        "--url",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="fetch a page or feed and import it",
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_import)
 
@@ -40,25 +47,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_import(args: argparse.Namespace, library: Library) -> int:
-    if not args.paths and not args.samples:
-        raise CommandError("name at least one file or folder to import (or --samples)")
+    if not args.paths and not args.samples and not args.url:
+        raise CommandError("name at least one file or folder to import (or --samples, --url)")
     report = ImportReport()
+    parts = []
     if args.samples:
-        report = library.import_samples()
+        parts.append(library.import_samples())
     if args.paths:
-        more = library.import_paths(args.paths)
-        report.imported += more.imported
-        report.duplicates += more.duplicates
-        report.updated += more.updated
-        report.failed += more.failed
+        parts.append(library.import_paths(args.paths))
+    parts += [library.import_url(url) for url in args.url]
+    for part in parts:
+        report.imported += part.imported
+        report.duplicates += part.duplicates
+        report.updated += part.updated
+        report.failed += part.failed
     if args.json:
         print_json(report.to_json())
     else:
-        _print_report(report)
+        print_report(report)
     return 1 if report.failed else 0
 
 
-def _print_report(report: ImportReport) -> None:
+def print_report(report: ImportReport) -> None:
     for path, article_id, title in report.imported:
         print(f"imported  {article_id:>5}  {title}  ({path})")
     for path, article_id in report.updated:

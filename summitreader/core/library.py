@@ -28,6 +28,7 @@ from summitreader.store.articles import ArticleFilter, ArticleStore
 from summitreader.store.database import Database
 
 if TYPE_CHECKING:  # the index is imported on first search, not when a library opens
+    from summitreader.core.backup import BackupArticle
     from summitreader.core.search_sync import IndexCheck, SearchSync
     from summitreader.index.search_index import RelatedHit, SearchResults
 
@@ -168,6 +169,78 @@ class Library:
             record(changes)
             report.changes = changes.merged(self._analyse_changed(changes, None, None))
         return report
+
+    def import_url(self, url: str, *, timeout: float = 20.0) -> ImportReport:
+        """Fetch a page or feed (http/https, bounded in time and size) and import it."""
+        from summitreader.ingest.fetch import fetch_url
+        from summitreader.ingest.files import parse_bytes
+        from summitreader.ingest.types import IngestError
+
+        try:
+            page = fetch_url(url, timeout=timeout)
+            kind = (page.content_type or "").lower()
+            suffix = ".xml" if any(k in kind for k in ("rss", "atom", "xml")) else ".html"
+            if "text/plain" in kind:
+                suffix = ".txt"
+            parsed = parse_bytes(page.data, suffix=suffix, url=page.final_url)
+        except IngestError as exc:
+            report = ImportReport()
+            report.failed.append((url, str(exc)))
+            return report
+        return self.import_parsed(parsed, origin=url)
+
+    def export_library(self, path: Path) -> int:
+        """Write every article to one portable file; returns how many."""
+        from summitreader.core.backup import write_backup
+
+        return write_backup(path, self.articles_store.iter_all(), iter(()))
+
+    def import_library(self, path: Path, *, progress: Progress | None = None) -> ImportReport:
+        """Merge a backup in: known articles (same uid or same text) are not duplicated."""
+        from summitreader.core.backup import backup_article, read_backup
+        from summitreader.ingest.types import IngestError
+
+        report = ImportReport()
+        origin = str(path)
+        try:
+            with self._writing(progress) as record:
+                changes = Changes()
+                for item in read_backup(path):
+                    if item.get("type") != "article":
+                        continue
+                    changes = changes.merged(
+                        self._restore_one(backup_article(item), origin, report)
+                    )
+                record(changes)
+                report.changes = changes.merged(self._analyse_changed(changes, progress, None))
+        except IngestError as exc:
+            report.failed.append((origin, str(exc)))
+        return report
+
+    def _restore_one(self, item: BackupArticle, origin: str, report: ImportReport) -> Changes:
+        store = self.articles_store
+        with self.db.write() as conn:
+            known = store.find_uid(item.uid) or store.find_same_text(
+                textnorm.normalized_hash(item.parsed.text)
+            )
+            if known is not None:
+                if store.content_hash_of(known) == textnorm.content_hash(item.parsed.text):
+                    report.duplicates.append((origin, known))
+                    return Changes()
+                store.replace(conn, known, item.parsed, origin=origin)
+                report.updated.append((origin, known))
+                return Changes(updated=frozenset({known}))
+            new_id = store.insert(
+                conn,
+                item.parsed,
+                origin=origin,
+                uid=item.uid,
+                imported_at=item.imported_at,
+                unread=item.unread,
+                starred=item.starred,
+            )
+        report.imported.append((origin, new_id, item.parsed.title))
+        return Changes(added=frozenset({new_id}))
 
     def _analyse_changed(
         self, changes: Changes, progress: Progress | None, cancelled: Cancelled | None

@@ -95,6 +95,16 @@ class ArticleStore:
         ).fetchone()
         return None if row is None else int(row[0])
 
+    def find_uid(self, uid: str) -> int | None:
+        row = self.db.conn.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def content_hash_of(self, article_id: int) -> str | None:
+        row = self.db.conn.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def find_earlier_version(self, parsed: ParsedArticle, origin: str | None = None) -> int | None:
         """The same article, possibly corrected: same URL, or same source and title.
 
@@ -157,10 +167,16 @@ class ArticleStore:
         origin: str | None,
         uid: str | None = None,
         imported_at: str | None = None,
+        unread: bool = True,
+        starred: bool = False,
     ) -> int:
         columns = self._columns(parsed)
         columns.update(
-            uid=uid or str(uuid.uuid4()), origin=origin, imported_at=imported_at or _now()
+            uid=uid or str(uuid.uuid4()),
+            origin=origin,
+            imported_at=imported_at or _now(),
+            unread=int(unread),
+            starred=int(starred),
         )
         names = ", ".join(columns)
         marks = ", ".join(f":{name}" for name in columns)

@@ -70,9 +70,22 @@ def test_import_list_show_delete(library_dir: Path, articles: Path) -> None:
 
     status, shown = run_json(library_dir, "show", str(wire["id"]))
     assert status == 0 and isinstance(shown, dict)
-    assert set(shown) >= {"id", "title", "source", "author", "published", "dateline", "section",
-                          "reading_minutes", "url", "paragraphs", "text", "quotes", "entities",
-                          "annotations"}
+    assert set(shown) >= {
+        "id",
+        "title",
+        "source",
+        "author",
+        "published",
+        "dateline",
+        "section",
+        "reading_minutes",
+        "url",
+        "paragraphs",
+        "text",
+        "quotes",
+        "entities",
+        "annotations",
+    }
     assert shown["text"] == "\n\n".join(shown["paragraphs"])
     assert shown["text"].startswith("GENEVA, Switzerland (NWS) — Delegates")
 
@@ -119,8 +132,14 @@ def test_bad_inputs_get_a_reason_and_the_rest_imports(library_dir: Path, article
     assert status == 1 and isinstance(report, dict)
     assert len(report["imported"]) == 2
     failed = {Path(f["path"]).name: f["error"] for f in report["failed"]}
-    assert set(failed) == {"empty.txt", "blank.txt", "binary.txt", "image.txt", "huge.txt",
-                           "nowhere.txt"}
+    assert set(failed) == {
+        "empty.txt",
+        "blank.txt",
+        "binary.txt",
+        "image.txt",
+        "huge.txt",
+        "nowhere.txt",
+    }
     for reason in failed.values():
         assert reason and "\n" not in reason and "Traceback" not in reason
     assert "empty" in failed["empty.txt"] and "empty" in failed["blank.txt"]
@@ -131,11 +150,14 @@ def test_bad_inputs_get_a_reason_and_the_rest_imports(library_dir: Path, article
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
-def test_legacy_encodings_import_correctly(library_dir: Path, tmp_path: Path,
-                                           encoding: str) -> None:
-    text = ("Café owners in Zürich react\n\nThe owner of the café near the station said the "
-            "new rules were fair and that her customers, mostly students, agreed with her. "
-            "Prices at the café will not change this year, she added.\n")
+def test_legacy_encodings_import_correctly(
+    library_dir: Path, tmp_path: Path, encoding: str
+) -> None:
+    text = (
+        "Café owners in Zürich react\n\nThe owner of the café near the station said the "
+        "new rules were fair and that her customers, mostly students, agreed with her. "
+        "Prices at the café will not change this year, she added.\n"
+    )
     if encoding == "cp1252":
         text = text.replace("were fair", "were “fair”")
     path = tmp_path / f"{encoding}.txt"
@@ -149,7 +171,9 @@ def test_legacy_encodings_import_correctly(library_dir: Path, tmp_path: Path,
         assert "“fair”" in shown["text"]
 
 
-def test_unknown_id_is_a_one_line_error(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_id_is_a_one_line_error(
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--library", str(library_dir), "show", "12345"]) == 2
     assert main(["--library", str(library_dir), "show", "abc"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
@@ -169,8 +193,9 @@ def test_samples_import(library_dir: Path) -> None:
     assert len({row["source"] for row in listing}) >= 4
 
 
-def test_library_env_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                              articles: Path) -> None:
+def test_library_env_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: Path
+) -> None:
     monkeypatch.setenv("SUMMITREADER_LIBRARY", str(tmp_path / "from-env"))
     import contextlib
     import io
@@ -182,12 +207,20 @@ def test_library_env_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
 @pytest.mark.parametrize("command", ["import", "list", "show", "delete"])
 def test_every_command_has_help(command: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "summitreader", command, "--help"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "summitreader", command, "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0 and "usage: summitreader" in proc.stdout
 
 
 def test_version_from_the_installed_entry_point() -> None:
-    proc = subprocess.run([sys.executable, "-m", "summitreader", "--version"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "summitreader", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("SummitReader ")

@@ -12,10 +12,17 @@ def _article(title: str, body: str, **kw: object) -> ParsedArticle:
 
 
 def test_import_parsed_stores_every_field(library: Library) -> None:
-    parsed = _article("Talks open", "First paragraph.\n\nSecond “quoted” paragraph.",
-                      source="NWS", author="Ana Ruiz", published="2025-03-04",
-                      dateline="GENEVA, Switzerland", url="https://example.org/a",
-                      section="World", tags=("water",))
+    parsed = _article(
+        "Talks open",
+        "First paragraph.\n\nSecond “quoted” paragraph.",
+        source="NWS",
+        author="Ana Ruiz",
+        published="2025-03-04",
+        dateline="GENEVA, Switzerland",
+        url="https://example.org/a",
+        section="World",
+        tags=("water",),
+    )
     report = library.import_parsed([parsed], origin="a.txt")
     [(origin, article_id, title)] = report.imported
     assert (origin, title) == ("a.txt", "Talks open")
@@ -26,7 +33,10 @@ def test_import_parsed_stores_every_field(library: Library) -> None:
     assert article.paragraphs == parsed.paragraphs
     assert (article.source, article.author, article.published) == ("NWS", "Ana Ruiz", "2025-03-04")
     assert (article.dateline, article.url, article.section) == (
-        "GENEVA, Switzerland", "https://example.org/a", "World")
+        "GENEVA, Switzerland",
+        "https://example.org/a",
+        "World",
+    )
     assert article.tags == ("water",)
     assert article.words == 5 and article.reading_minutes == 1
     assert len(article.content_hash) == 64 and article.imported_at
@@ -45,8 +55,9 @@ def test_changed_version_updates_in_place_and_keeps_its_id(library: Library) -> 
     first = library.import_parsed([_article("Story", "Old text.", url=url)], origin="1")
     article_id = first.imported[0][1]
     generation = library.db.generation()
-    second = library.import_parsed([_article("Story (corrected)", "New text.", url=url)],
-                                   origin="2")
+    second = library.import_parsed(
+        [_article("Story (corrected)", "New text.", url=url)], origin="2"
+    )
     assert second.updated == [("2", article_id)] and second.changes.updated == {article_id}
     article = library.get(article_id)
     assert article is not None and article.text == "New text."
@@ -59,19 +70,24 @@ def test_changed_version_updates_in_place_and_keeps_its_id(library: Library) -> 
 
 
 def test_delete_reports_what_went(library: Library) -> None:
-    ids = [library.import_parsed([_article(f"T{i}", f"Body {i}.")], origin=str(i)).imported[0][1]
-           for i in range(3)]
+    ids = [
+        library.import_parsed([_article(f"T{i}", f"Body {i}.")], origin=str(i)).imported[0][1]
+        for i in range(3)
+    ]
     changes = library.delete([ids[0], 999])
     assert changes.removed == {ids[0]}
     assert [s.id for s in library.list(ArticleFilter(order_by="id", descending=False))] == ids[1:]
 
 
 def test_list_sorts_and_filters_in_the_store(library: Library) -> None:
-    library.import_parsed([
-        _article("Beta", "b", source="Daily", published="2025-03-02"),
-        _article("Alpha", "a", source="Wire", published="2025-03-05"),
-        _article("Gamma", "c", source="Daily", published=None),
-    ], origin="x")
+    library.import_parsed(
+        [
+            _article("Beta", "b", source="Daily", published="2025-03-02"),
+            _article("Alpha", "a", source="Wire", published="2025-03-05"),
+            _article("Gamma", "c", source="Daily", published=None),
+        ],
+        origin="x",
+    )
     assert [s.title for s in library.list()] == ["Alpha", "Beta", "Gamma"]
     by_title = ArticleFilter(order_by="title", descending=False)
     assert [s.title for s in library.list(by_title)] == ["Alpha", "Beta", "Gamma"]

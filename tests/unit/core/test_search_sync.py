@@ -13,8 +13,10 @@ def _article(title: str, body: str, **kw: object) -> ParsedArticle:
 
 
 def test_imported_articles_are_searchable_at_once(library: Library) -> None:
-    library.import_parsed([_article("Dam talks", "The ministers walked out of the dam talks.",
-                                    source="NWS")], origin="x")
+    library.import_parsed(
+        [_article("Dam talks", "The ministers walked out of the dam talks.", source="NWS")],
+        origin="x",
+    )
     assert library.check_index().ok
     results = library.search("walk")
     assert [h.title for h in results.hits] == ["Dam talks"]
@@ -32,8 +34,9 @@ def test_a_write_the_index_missed_is_detected_and_repaired(library: Library) -> 
     library.import_parsed([_article("First", "Irrigation quotas for the basin.")], origin="x")
     # A process killed between the store's commit and the index's: the store has one more.
     with library.db.write() as conn:
-        library.articles_store.insert(conn, _article("Second", "Irrigation canals dry up."),
-                                      origin="y")
+        library.articles_store.insert(
+            conn, _article("Second", "Irrigation canals dry up."), origin="y"
+        )
     check = library.check_index()
     assert not check.ok and check.store_count == 2 and check.index_count == 1
     assert "holds 1 articles" in (check.problem or "")
@@ -45,8 +48,9 @@ def test_a_write_the_index_missed_is_detected_and_repaired(library: Library) -> 
 def test_same_count_but_missed_change_is_caught_by_the_stamp(library: Library) -> None:
     report = library.import_parsed([_article("Story", "Old words here.", url="u")], origin="x")
     with library.db.write() as conn:
-        library.articles_store.replace(conn, report.imported[0][1],
-                                       _article("Story", "New words here.", url="u"), origin="x")
+        library.articles_store.replace(
+            conn, report.imported[0][1], _article("Story", "New words here.", url="u"), origin="x"
+        )
     check = library.check_index()
     assert not check.ok and "missed a change" in (check.problem or "")
     library.ensure_index()

@@ -16,7 +16,9 @@ def test_new_database_is_at_latest_schema_in_wal_mode(tmp_path: Path) -> None:
     db.close()
 
 
-def test_older_database_is_migrated_forward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_older_database_is_migrated_forward(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "lib.sqlite3"
     applied: list[str] = []
 
@@ -36,7 +38,9 @@ def test_older_database_is_migrated_forward(tmp_path: Path, monkeypatch: pytest.
     db.close()
 
 
-def test_failed_migration_leaves_the_old_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_leaves_the_old_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "lib.sqlite3"
     Database(path).close()
     before = len(schema.MIGRATIONS)
