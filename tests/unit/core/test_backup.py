@@ -131,7 +131,7 @@ She said the authority would publish weekly figures until the rains return.</p>
 @pytest.fixture
 def page_server() -> Iterator[str]:
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:
             if self.path == "/story":
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
