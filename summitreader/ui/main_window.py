@@ -1,79 +1,487 @@
-"""The main window: the article list beside the reading pane."""
+"""The main window: the article list or search results beside the reader, panels around them.
+
+It wires views to the DocumentModel, owns the menus and shortcuts, handles drops and dialogs,
+and remembers its layout; it holds no state of its own about articles or searches.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
-    QListWidget,
-    QListWidgetItem,
+    QApplication,
+    QDockWidget,
+    QFileDialog,
     QMainWindow,
+    QMessageBox,
     QSplitter,
-    QTextBrowser,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from summitreader import __version__
 from summitreader.core.library import Library
+from summitreader.core.models import Changes, ImportReport
+from summitreader.ui.article_list import ArticleListPane
+from summitreader.ui.document_model import DocumentModel, OpenedArticle
+from summitreader.ui.import_report import ImportReportDialog, report_summary
+from summitreader.ui.panels import EntityPanel, RelatedPanel, SpeakerPanel
+from summitreader.ui.reader_pane import ReaderPane
+from summitreader.ui.reader_view import DEFAULT_POINT_SIZE
+from summitreader.ui.search_panel import SearchField, SearchResultsPane
+from summitreader.ui.settings import app_settings, read_bool, read_float
+from summitreader.ui.task_status import TaskStatus
+from summitreader.ui.theme import Theme, apply_theme, resolve_theme
+from summitreader.ui.welcome_view import WelcomeView
 
-
-class _SampleImport(QThread):
-    """Loads the samples off the GUI thread."""
-
-    finished_with = Signal(int)
-
-    def __init__(self, library: Library) -> None:
-        super().__init__()
-        self.library = library
-
-    def run(self) -> None:
-        report = self.library.import_samples()
-        self.finished_with.emit(len(report.imported))
+STATUS_MS = 6000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, *, load_samples: bool = False) -> None:
+    """SummitReader's window over one library."""
+
+    def __init__(
+        self, library: Library, *, load_samples: bool = False, theme: str | None = None
+    ) -> None:
         super().__init__()
-        self.library = library
+        self.setObjectName("mainWindow")
         self.setWindowTitle("SummitReader")
-        self.resize(1200, 800)
-        self.article_list = QListWidget()
-        self.article_list.setAccessibleName("Articles")
-        self.reader = QTextBrowser()
-        self.reader.setAccessibleName("Reader")
-        splitter = QSplitter()
-        splitter.addWidget(self.article_list)
-        splitter.addWidget(self.reader)
-        splitter.setSizes([380, 820])
-        self.setCentralWidget(splitter)
-        self.article_list.currentItemChanged.connect(self._open_current)
-        self._sample_import: _SampleImport | None = None
-        self.reload()
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        self.settings = app_settings()
+        self.document = DocumentModel(library, self)
+        self.theme_choice = theme or str(self.settings.value("theme", "system"))
+        self.theme: Theme = resolve_theme(self.theme_choice)
+        self._build_actions()
+        self._build_views()
+        self._build_menus()
+        self._connect()
+        self._restore_settings()
+        self.set_theme(self.theme_choice, save=False)
+        self._update_welcome()
+        self.document.ensure_index()
         if load_samples and library.count() == 0:
-            self.statusBar().showMessage("Loading the sample articles…")
-            self._sample_import = _SampleImport(library)
-            self._sample_import.finished_with.connect(self._samples_loaded)
-            self._sample_import.start()
+            self.document.import_samples()
 
-    def _samples_loaded(self, count: int) -> None:
-        self.statusBar().showMessage(f"Loaded {count} sample articles", 5000)
-        self.reload()
+    # -- construction ---------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        self.article_list.clear()
-        for summary in self.library.list():
-            item = QListWidgetItem(
-                f"{summary.title}\n{summary.source or ''}  {(summary.published or '')[:10]}"
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | str | None = None,
+        *,
+        checkable: bool = False,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sk = QKeySequence.StandardKey
+        self.import_files_action = self._action("&Import Files…", sk.Open)
+        self.import_folder_action = self._action("Import &Folder…", "Ctrl+Shift+O")
+        self.samples_action = self._action("Load &Sample Articles")
+        self.quit_action = self._action("&Quit", sk.Quit)
+        self.search_action = self._action("&Search All Articles", "Ctrl+K")
+        self.find_action = self._action("&Find in Article…", sk.Find)
+        self.delete_action = self._action("&Delete Articles…", sk.Delete)
+        self.star_action = self._action("S&tar / Unstar", "Ctrl+D")
+        self.read_action = self._action("Mark &Unread", "Ctrl+U")
+        self.quotes_action = self._action(
+            "&Quotes", "Ctrl+1", checkable=True, tip="Highlight quotes, one colour per speaker"
+        )
+        self.entities_action = self._action(
+            "&Names", "Ctrl+2", checkable=True, tip="Underline people, places and organisations"
+        )
+        self.quotes_action.setChecked(True)
+        self.entities_action.setChecked(True)
+        self.zoom_in_action = self._action("Zoom &In", sk.ZoomIn)
+        self.zoom_in_action.setShortcuts([QKeySequence(sk.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action("Zoom &Out", sk.ZoomOut)
+        self.zoom_reset_action = self._action("&Actual Size", "Ctrl+0")
+        self.next_article_action = self._action("&Next Article", "J")
+        self.previous_article_action = self._action("&Previous Article", "K")
+        self.next_hit_action = self._action("Next Search &Hit", "F3", tip="Next search hit (F3)")
+        self.previous_hit_action = self._action(
+            "Previous Search Hi&t", "Shift+F3", tip="Previous search hit (Shift+F3)"
+        )
+        self.next_pane_action = self._action("Next &Pane", "F6")
+        self.back_action = self._action("&Back", "Esc")
+        self.search_help_action = self._action("&Search Help")
+        self.about_action = self._action("&About SummitReader")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, label in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
+            action = self._action(label, checkable=True)
+            action.setData(key)
+            self.theme_group.addAction(action)
+            self.theme_actions[key] = action
+
+    def _build_views(self) -> None:
+        document = self.document
+        self.search_field = SearchField()
+        self.list_pane = ArticleListPane(document)
+        self.results_pane = SearchResultsPane(document, self.search_field)
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.list_pane)
+        self.left_stack.addWidget(self.results_pane)
+        navigator = QWidget()
+        navigator.setObjectName("navigator")
+        nav_layout = QVBoxLayout(navigator)
+        nav_layout.setContentsMargins(8, 8, 8, 0)
+        nav_layout.setSpacing(4)
+        nav_layout.addWidget(self.search_field)
+        nav_layout.addWidget(self.left_stack, 1)
+        self.reader_pane = ReaderPane(
+            document,
+            quotes_action=self.quotes_action,
+            entities_action=self.entities_action,
+            previous_hit_action=self.previous_hit_action,
+            next_hit_action=self.next_hit_action,
+        )
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(navigator)
+        self.splitter.addWidget(self.reader_pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([500, 900])
+        self.welcome = WelcomeView()
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.splitter)
+        self.setCentralWidget(self.central)
+
+        self.entity_panel = EntityPanel(document)
+        self.speaker_panel = SpeakerPanel(document)
+        self.related_panel = RelatedPanel(document)
+        self.docks: list[QDockWidget] = []
+        for title, name, panel in (
+            ("Speakers", "speakersDock", self.speaker_panel),
+            ("Names", "entitiesDock", self.entity_panel),
+            ("Related Coverage", "relatedDock", self.related_panel),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(panel)
+            dock.setAllowedAreas(
+                Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
             )
-            item.setData(256, summary.id)
-            self.article_list.addItem(item)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.docks.append(dock)
+        self.splitDockWidget(self.docks[0], self.docks[2], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.docks[0], self.docks[1])
+        self.docks[0].raise_()
+        self.resizeDocks([self.docks[0]], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks[0], self.docks[2]], [560, 240], Qt.Orientation.Vertical)
 
-    def _open_current(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        article = self.library.get(int(item.data(256)))
-        if article is None:
-            return
-        self.reader.setPlainText(article.title + "\n\n" + article.text)
+        self.task_status = TaskStatus(document)
+        self.statusBar().addPermanentWidget(self.task_status)
 
-    def closeEvent(self, event: object) -> None:
-        if self._sample_import is not None:
-            self._sample_import.wait()
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions(
+            [self.import_files_action, self.import_folder_action, self.samples_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.search_action, self.find_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.star_action, self.read_action, self.delete_action])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.quotes_action, self.entities_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view_menu.addSeparator()
+        for dock in self.docks:
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu.addActions(list(self.theme_actions.values()))
+        go_menu = bar.addMenu("&Go")
+        go_menu.addActions([self.next_article_action, self.previous_article_action])
+        go_menu.addSeparator()
+        go_menu.addActions([self.next_hit_action, self.previous_hit_action])
+        go_menu.addSeparator()
+        go_menu.addActions([self.next_pane_action, self.back_action])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.search_help_action, self.about_action])
+
+    def _connect(self) -> None:
+        document = self.document
+        self.import_files_action.triggered.connect(self.choose_files)
+        self.import_folder_action.triggered.connect(self.choose_folder)
+        self.samples_action.triggered.connect(document.import_samples)
+        self.quit_action.triggered.connect(self.close)
+        self.search_action.triggered.connect(self.focus_search)
+        self.find_action.triggered.connect(self.reader_pane.find_bar.open_bar)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.star_action.triggered.connect(self.toggle_star)
+        self.read_action.triggered.connect(self.mark_unread)
+        self.zoom_in_action.triggered.connect(lambda: self.reader_pane.view.zoom(1))
+        self.zoom_out_action.triggered.connect(lambda: self.reader_pane.view.zoom(-1))
+        self.zoom_reset_action.triggered.connect(lambda: self.reader_pane.view.zoom(0))
+        self.next_article_action.triggered.connect(lambda: self.step_article(1))
+        self.previous_article_action.triggered.connect(lambda: self.step_article(-1))
+        self.next_hit_action.triggered.connect(lambda: self.reader_pane.view.next_hit(1))
+        self.previous_hit_action.triggered.connect(lambda: self.reader_pane.view.next_hit(-1))
+        self.next_pane_action.triggered.connect(self.next_pane)
+        self.back_action.triggered.connect(self.back)
+        self.search_help_action.triggered.connect(self.results_pane.show_help)
+        self.about_action.triggered.connect(self.show_about)
+        self.theme_group.triggered.connect(lambda action: self.set_theme(str(action.data())))
+        self.list_pane.table.delete_requested.connect(self.delete_selected)
+        self.search_field.escape_pressed.connect(self.back)
+        self.welcome.load_samples_requested.connect(document.import_samples)
+        self.welcome.import_requested.connect(self.choose_files)
+        document.search_did_start.connect(
+            lambda _q: self.left_stack.setCurrentWidget(self.results_pane)
+        )
+        document.search_did_clear.connect(lambda: self.left_stack.setCurrentWidget(self.list_pane))
+        document.import_did_finish.connect(self._import_finished)
+        document.library_did_change.connect(self._library_changed)
+        document.article_did_open.connect(self._article_opened)
+        document.index_did_report.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_MS)
+        )
+        document.task_did_fail.connect(self._task_failed)
+        self.reader_pane.view.zoom_did_change.connect(
+            lambda size: self.settings.setValue("reader/point_size", size)
+        )
+
+    # -- commands -------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def step_article(self, delta: int) -> None:
+        if self.left_stack.currentWidget() is self.results_pane:
+            view = self.results_pane.list
+            model = self.results_pane.model
+            row = view.currentIndex().row() + delta if view.currentIndex().isValid() else 0
+            if 0 <= row < model.rowCount():
+                view.setCurrentIndex(model.index(row, 0))
+                hit = model.hit(row)
+                self.document.open_article(hit.id)
+            return
+        self.list_pane.table.step(delta)
+
+    def back(self) -> None:
+        """Esc: close the find bar, then leave the search, then return to the list."""
+        if self.reader_pane.find_bar.isVisible():
+            self.reader_pane.find_bar.dismiss()
+        elif self.document.query or self.search_field.text():
+            self.search_field.clear()
+            self.document.clear_search()
+            self.list_pane.table.setFocus()
+        else:
+            self.list_pane.table.setFocus()
+
+    def next_pane(self) -> None:
+        """F6: search field → list or results → reader → each visible panel → round again."""
+        left = (
+            self.results_pane.list
+            if self.left_stack.currentWidget() is self.results_pane
+            else self.list_pane.table
+        )
+        panes: list[QWidget] = [self.search_field, left, self.reader_pane.view]
+        panes += [dock.widget() for dock in self.docks if dock.isVisible()]
+        focused = QApplication.focusWidget()
+        current = next(
+            (
+                i
+                for i, pane in enumerate(panes)
+                if focused is not None and (pane is focused or pane.isAncestorOf(focused))
+            ),
+            -1,
+        )
+        target = panes[(current + 1) % len(panes)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        if not target.hasFocus():
+            target.focusNextChild()
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import articles",
+            str(Path.home()),
+            "Articles (*.html *.htm *.txt *.md *.xml *.rss *.atom *.json);;All files (*)",
+        )
+        if paths:
+            self.document.import_paths(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        if folder:
+            self.document.import_paths([folder])
+
+    def confirm_delete(self, count: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Delete articles",
+            f"Delete {count} article{'s' if count != 1 else ''} from the library? "
+            "Their notes go with them. This cannot be undone.",
+            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Delete
+
+    def delete_selected(self) -> None:
+        ids = self.list_pane.selected_ids()
+        if not ids and self.document.current_id is not None:
+            ids = [self.document.current_id]
+        if ids and self.confirm_delete(len(ids)):
+            self.document.delete(ids)
+
+    def _target_ids(self) -> list[int]:
+        ids = self.list_pane.selected_ids()
+        if not ids and self.document.current_id is not None:
+            ids = [self.document.current_id]
+        return ids
+
+    def toggle_star(self) -> None:
+        ids = self._target_ids()
+        if not ids:
+            return
+        rows = [self.document.table_model.row_of(i) for i in ids]
+        summaries = [self.document.table_model.summary(r) for r in rows if r is not None]
+        starred = all(s.starred for s in summaries if s is not None) if summaries else False
+        self.document.set_starred(ids, not starred)
+
+    def mark_unread(self) -> None:
+        ids = self._target_ids()
+        if ids:
+            self.document.mark_read(ids, read=False)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About SummitReader",
+            f"SummitReader {__version__}\nA reader for following one story across many outlets.",
+        )
+
+    # -- theme ----------------------------------------------------------------------------------
+
+    def set_theme(self, choice: str, *, save: bool = True) -> None:
+        self.theme_choice = choice
+        self.theme = resolve_theme(choice)
+        action = self.theme_actions.get(choice)
+        if action is not None:
+            action.setChecked(True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.theme)
+        self.reader_pane.set_theme(self.theme)
+        self.results_pane.set_theme(self.theme)
+        self.entity_panel.set_theme(self.theme)
+        self.speaker_panel.set_theme(self.theme)
+        if save:
+            self.settings.setValue("theme", choice)
+
+    # -- model events ---------------------------------------------------------------------------
+
+    def _article_opened(self, opened: OpenedArticle) -> None:
+        self.setWindowTitle(f"{opened.article.title} — SummitReader")
+
+    def _import_finished(self, report: ImportReport) -> None:
+        self.statusBar().showMessage(report_summary(report), STATUS_MS)
+        self._update_welcome()
+        if report.failed:
+            dialog = ImportReportDialog(report, self)
+            self.import_report_dialog = dialog
+            dialog.open()
+
+    def _library_changed(self, changes: Changes) -> None:
+        if changes.added or changes.removed:
+            self._update_welcome()
+
+    def _update_welcome(self) -> None:
+        empty = self.document.library.count() == 0
+        self.central.setCurrentWidget(self.welcome if empty else self.splitter)
+        for dock in self.docks:
+            dock.setEnabled(not empty)
+
+    def _task_failed(self, label: str, reason: str) -> None:
+        self.statusBar().showMessage(f"{label} failed: {reason}", STATUS_MS * 2)
+
+    # -- drag and drop --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.statusBar().showMessage(f"Importing {len(paths)} dropped item(s)…", STATUS_MS)
+            self.document.import_paths(paths)
+
+    # -- settings and shutdown ------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        self.quotes_action.setChecked(read_bool(self.settings, "reader/quotes", True))
+        self.entities_action.setChecked(read_bool(self.settings, "reader/entities", True))
+        size = read_float(self.settings, "reader/point_size", DEFAULT_POINT_SIZE)
+        if abs(size - DEFAULT_POINT_SIZE) > 0.01:
+            self.reader_pane.view.set_point_size(size)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("reader/quotes", self.quotes_action.isChecked())
+        self.settings.setValue("reader/entities", self.entities_action.isChecked())
+        self.settings.sync()
+
+    def shut_down(self) -> None:
+        """Stop background work and save the layout; safe to call twice."""
+        self.save_settings()
+        self.document.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shut_down()
+        super().closeEvent(event)
+
+    def wait_until_idle(self, timeout_ms: int = 60_000) -> bool:
+        """Process events until no background task is running (screenshots, benchmarks)."""
+        timer = QTimer()
+        timer.start(timeout_ms)
+        app = QApplication.instance()
+        while not self.document.is_idle() and timer.isActive():
+            self.document.tasks.wait(20)
+            if app is not None:
+                app.processEvents()
+        timer.stop()
+        return self.document.is_idle()

@@ -1,0 +1,302 @@
+"""The window's one shared state: the library, the list, the open article, the search.
+
+Views call its methods and listen to its signals; they never call each other. Anything that
+touches the disk for longer than a page fetch runs through `TaskRunner`, and every change the
+library reports comes back out as `library_did_change(Changes)` so each view refreshes only what
+it shows (Anki's OpChanges → operation_did_execute).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from summitreader.core.library import Library
+from summitreader.core.models import Article, Changes, ImportReport
+from summitreader.index.errors import QueryError
+from summitreader.nlp.types import ArticleAnalysis
+from summitreader.ui.article_table_model import ArticleTableModel
+from summitreader.ui.tasks import TaskContext, TaskRunner
+
+log = logging.getLogger(__name__)
+
+SEARCH_PAGE = 50
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedArticle:
+    """An article ready to read: its analysis, the hits of the query it was opened from, and
+    where to scroll (`focus`, a code-point offset) when the reader should not resume."""
+
+    article: Article
+    analysis: ArticleAnalysis | None
+    query: str = ""
+    hits: tuple[Span, ...] = ()
+    focus: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _SearchFailure:
+    message: str
+
+
+class DocumentModel(QObject):
+    """Owns the Library handle, the article list model, the open article and the search.
+
+    Signals:
+        article_did_open(OpenedArticle): the reader should show this article.
+        article_did_close(): nothing is open (it was deleted, or the library emptied).
+        search_did_start(str): a search for this query is running.
+        search_did_finish(SearchResults): results of the latest search (stale ones are dropped).
+        search_did_fail(str): the latest query cannot be read; a one-line reason.
+        search_did_clear(): the search was cleared; show the article list.
+        library_did_change(Changes): what a mutating call changed.
+        import_did_finish(ImportReport): an import ended (also when cancelled).
+        related_did_load(int, list): article id, its RelatedHits.
+        library_entities_did_load(list): EntitySummary rows, most mentioned first.
+        speaker_quotes_did_load(str, list): speaker name, LibraryQuote rows across outlets.
+        entity_did_focus(str, list): entity name and its spans in the open article.
+        index_did_report(str): a sentence about the search index for the status bar.
+        task_did_start(int, str), task_did_progress(int, int, int, str),
+        task_did_finish(int, bool), task_did_fail(str, str): background work, for the status bar.
+    """
+
+    article_did_open = Signal(object)
+    article_did_close = Signal()
+    search_did_start = Signal(str)
+    search_did_finish = Signal(object)
+    search_did_fail = Signal(str)
+    search_did_clear = Signal()
+    library_did_change = Signal(object)
+    import_did_finish = Signal(object)
+    related_did_load = Signal(int, object)
+    library_entities_did_load = Signal(object)
+    speaker_quotes_did_load = Signal(str, object)
+    entity_did_focus = Signal(str, object)
+    index_did_report = Signal(str)
+    task_did_start = Signal(int, str)
+    task_did_progress = Signal(int, int, int, str)
+    task_did_finish = Signal(int, bool)
+    task_did_fail = Signal(str, str)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.tasks = TaskRunner(self)
+        self.tasks.task_did_start.connect(self.task_did_start)
+        self.tasks.task_did_progress.connect(self.task_did_progress)
+        self.tasks.task_did_finish.connect(self.task_did_finish)
+        self.tasks.task_did_fail.connect(self.task_did_fail)
+        self.table_model = ArticleTableModel(library, self)
+        self.current: OpenedArticle | None = None
+        self.query = ""
+        self.sort = "relevance"
+        self.results: Any = None
+        self._search_generation = 0
+        self._open_generation = 0
+
+    # -- the open article ---------------------------------------------------------------------
+
+    @property
+    def current_id(self) -> int | None:
+        return self.current.article.id if self.current else None
+
+    def open_article(self, article_id: int, *, focus: int | None = None) -> None:
+        """Load the article, its analysis and the current query's hits off the GUI thread."""
+        self._open_generation += 1
+        generation = self._open_generation
+        query = self.query
+
+        def work(_ctx: TaskContext) -> OpenedArticle | None:
+            article = self.library.get(article_id)
+            if article is None:
+                return None
+            analysis = self.library.analysis(article_id)
+            hits = tuple(self._hit_spans(article_id, query)) if query else ()
+            return OpenedArticle(article, analysis, query, hits, focus)
+
+        def done(opened: OpenedArticle | None) -> None:
+            if generation != self._open_generation or opened is None:
+                return
+            self.current = opened
+            self.article_did_open.emit(opened)
+            if opened.article.unread:
+                self.mark_read([opened.article.id])
+
+        self.tasks.run("Opening article", work, on_done=done, visible=False)
+
+    def _hit_spans(self, article_id: int, query: str) -> list[Span]:
+        try:
+            return list(self.library.hit_spans(article_id, query))
+        except QueryError:
+            return []
+
+    def focus_entity(self, name: str) -> None:
+        """Highlight one entity's mentions in the open article."""
+        if self.current is None or self.current.analysis is None:
+            return
+        spans = [
+            (m.start, m.end)
+            for e in self.current.analysis.entities
+            if e.name == name
+            for m in e.mentions
+        ]
+        self.entity_did_focus.emit(name, spans)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(self, query: str, *, sort: str | None = None) -> int:
+        """Run a search; a newer call makes any running one stale. Returns its generation."""
+        self._search_generation += 1
+        generation = self._search_generation
+        self.query = query.strip()
+        if sort is not None:
+            self.sort = sort
+        if not self.query:
+            self.results = None
+            self.search_did_clear.emit()
+            return generation
+        query_text, sort_key = self.query, self.sort
+        self.search_did_start.emit(query_text)
+
+        def work(_ctx: TaskContext) -> object:
+            try:
+                return self.library.search(query_text, limit=SEARCH_PAGE, sort=sort_key)
+            except QueryError as exc:
+                return _SearchFailure(str(exc).splitlines()[0] if str(exc) else "Bad query")
+
+        def done(result: object) -> None:
+            if generation != self._search_generation:
+                return  # a newer search is on its way; never show this one late
+            if isinstance(result, _SearchFailure):
+                self.search_did_fail.emit(result.message)
+                return
+            self.results = result
+            self.search_did_finish.emit(result)
+
+        def failed(reason: str) -> None:
+            if generation == self._search_generation:
+                self.search_did_fail.emit(reason)
+
+        self.tasks.run("Searching", work, on_done=done, on_failed=failed, visible=False)
+        return generation
+
+    def clear_search(self) -> None:
+        self.search("")
+
+    # -- side panels --------------------------------------------------------------------------
+
+    def load_related(self, article_id: int) -> None:
+        self.tasks.run(
+            "Finding related coverage",
+            lambda _ctx: self.library.related(article_id, limit=12),
+            on_done=lambda hits: self.related_did_load.emit(article_id, hits),
+            on_failed=lambda reason: log.warning("Related coverage failed: %s", reason),
+            visible=False,
+        )
+
+    def load_library_entities(self) -> None:
+        self.tasks.run(
+            "Counting names",
+            lambda _ctx: self.library.entities(limit=300),
+            on_done=self.library_entities_did_load.emit,
+            visible=False,
+        )
+
+    def load_speaker_quotes(self, speaker: str) -> None:
+        self.tasks.run(
+            "Collecting quotes",
+            lambda _ctx: self.library.quotes(speaker=speaker),
+            on_done=lambda quotes: self.speaker_quotes_did_load.emit(speaker, quotes),
+            visible=False,
+        )
+
+    # -- changing the library -----------------------------------------------------------------
+
+    def import_paths(self, paths: Sequence[str | Path]) -> None:
+        wanted = [str(p) for p in paths]
+        self._run_import(
+            "Importing",
+            lambda ctx: self.library.import_paths(
+                wanted, progress=ctx.progress, cancelled=ctx.cancelled
+            ),
+        )
+
+    def import_samples(self) -> None:
+        self._run_import(
+            "Loading the sample articles",
+            lambda ctx: self.library.import_samples(progress=ctx.progress, cancelled=ctx.cancelled),
+        )
+
+    def _run_import(self, label: str, work: Any) -> None:
+        def done(report: ImportReport) -> None:
+            self._apply(report.changes)
+            self.import_did_finish.emit(report)
+
+        self.tasks.run(label, work, on_done=done, writes=True)
+
+    def ensure_index(self) -> None:
+        """Check the search index against the store, rebuilding it if it is stale or missing."""
+
+        def work(ctx: TaskContext) -> bool:
+            return self.library.ensure_index(progress=ctx.progress, cancelled=ctx.cancelled)
+
+        def done(rebuilt: bool | None) -> None:
+            if rebuilt:
+                self.index_did_report.emit("Search index rebuilt")
+
+        def failed(reason: str) -> None:
+            self.index_did_report.emit(f"Search is unavailable: {reason}")
+
+        self.tasks.run(
+            "Checking the search index", work, on_done=done, on_failed=failed, writes=True
+        )
+
+    def delete(self, ids: Iterable[int]) -> None:
+        wanted = list(ids)
+        self._write("Deleting", lambda _ctx: self.library.delete(wanted))
+
+    def mark_read(self, ids: Iterable[int], read: bool = True) -> None:
+        wanted = list(ids)
+        self._write("Marking", lambda _ctx: self.library.mark_read(wanted, read), visible=False)
+
+    def set_starred(self, ids: Iterable[int], starred: bool) -> None:
+        wanted = list(ids)
+        self._write(
+            "Starring", lambda _ctx: self.library.set_starred(wanted, starred), visible=False
+        )
+
+    def _write(self, label: str, work: Any, *, visible: bool = True) -> None:
+        self.tasks.run(label, work, on_done=self._apply, writes=True, visible=visible)
+
+    def _apply(self, changes: Changes | None) -> None:
+        if not changes:
+            return
+        self.table_model.apply_changes(changes)
+        current = self.current
+        if current is not None and current.article.id in changes.removed:
+            self.current = None
+            self.article_did_close.emit()
+        elif current is not None and current.article.id in changes.updated:
+            fresh = self.library.get(current.article.id)
+            if fresh is not None:
+                self.current = OpenedArticle(
+                    fresh, current.analysis, current.query, current.hits, current.focus
+                )
+        self.library_did_change.emit(changes)
+
+    # -- lifetime -----------------------------------------------------------------------------
+
+    def is_idle(self) -> bool:
+        return self.tasks.is_idle()
+
+    def close(self) -> None:
+        """Cancel background work and wait for it, so nothing outlives the window."""
+        self.tasks.cancel_all()
+        self.tasks.wait()

@@ -1,0 +1,303 @@
+"""Side panels: who is named, who is quoted, and who else covered the story.
+
+Each panel listens to the DocumentModel and asks it for what it shows; a click becomes a call
+on the model (focus an entity, search, open an article), never a call into another view.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from summitreader.nlp.types import EntityResult
+from summitreader.ui.document_model import DocumentModel, OpenedArticle
+from summitreader.ui.reader_document import display_date, speaker_slots
+from summitreader.ui.rows_model import Column, RowsModel
+from summitreader.ui.theme import ENTITY_TYPE_NAMES, LIGHT, Theme
+
+
+def _table(model: RowsModel, name: str, *, stretch: int = 0) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(110)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setHighlightSections(False)
+    return view
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("panelHint")
+    label.setWordWrap(True)
+    return label
+
+
+def _entity_type(entity_type: str) -> str:
+    return ENTITY_TYPE_NAMES.get(entity_type, entity_type)
+
+
+class EntityPanel(QWidget):
+    """Names in the open article and across the library; a click highlights, Search searches."""
+
+    def __init__(self, document: DocumentModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.theme: Theme = LIGHT
+        self.setAccessibleName("Entities")
+        self.article_model: RowsModel[EntityResult] = RowsModel(
+            [
+                Column(
+                    "Name",
+                    lambda e: e.name,
+                    lambda e: _entity_type(e.type),
+                    lambda e: self.theme.entity_colour(e.type),
+                ),
+                Column("Type", lambda e: _entity_type(e.type)),
+                Column("Mentions", lambda e: str(len(e.mentions)), numeric=True),
+            ],
+            self,
+        )
+        self.library_model: RowsModel = RowsModel(
+            [
+                Column(
+                    "Name",
+                    lambda e: e.name,
+                    lambda e: ", ".join(f"{s} {n}" for s, n in e.by_source.items()),
+                    lambda e: self.theme.entity_colour(e.type),
+                ),
+                Column("Articles", lambda e: str(e.articles), numeric=True),
+                Column("Mentions", lambda e: str(e.mentions), numeric=True),
+            ],
+            self,
+        )
+        self.article_view = _table(self.article_model, "Names in this article")
+        self.library_view = _table(self.library_model, "Names across the library")
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        tabs.addTab(self.article_view, "This article")
+        tabs.addTab(self.library_view, "Library")
+        self.tabs = tabs
+        self.search_button = QPushButton("Search this name")
+        self.search_button.setAccessibleName("Search for the selected name")
+        self.search_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(tabs)
+        layout.addWidget(_hint("Click a name to highlight it in the article."))
+        layout.addWidget(self.search_button)
+
+        self.article_view.clicked.connect(self._article_entity_clicked)
+        self.library_view.clicked.connect(self._library_entity_clicked)
+        self.article_view.doubleClicked.connect(self._search_article_entity)
+        self.library_view.doubleClicked.connect(self._search_library_entity)
+        self.search_button.clicked.connect(self._search_selected)
+        document.article_did_open.connect(self._article_opened)
+        document.article_did_close.connect(lambda: self.article_model.set_rows([]))
+        document.library_entities_did_load.connect(self.library_model.set_rows)
+        document.library_did_change.connect(self._library_changed)
+        self._selected: str | None = None
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.article_model.set_rows(self.article_model.rows())
+        self.library_model.set_rows(self.library_model.rows())
+
+    def _article_opened(self, opened: OpenedArticle) -> None:
+        entities = opened.analysis.entities if opened.analysis else ()
+        self.article_model.set_rows(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
+        self._selected = None
+        self.search_button.setEnabled(False)
+
+    def _library_changed(self, changes: object) -> None:
+        if self.isVisible():
+            self.document.load_library_entities()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self.library_model.rowCount():
+            self.document.load_library_entities()
+
+    def _select(self, name: str) -> None:
+        self._selected = name
+        self.search_button.setEnabled(True)
+        self.search_button.setText(f"Search “{name}”")
+
+    def _article_entity_clicked(self, index: QModelIndex) -> None:
+        entity = self.article_model.record(index.row())
+        if entity is not None:
+            self._select(entity.name)
+            self.document.focus_entity(entity.name)
+
+    def _library_entity_clicked(self, index: QModelIndex) -> None:
+        entity = self.library_model.record(index.row())
+        if entity is not None:
+            self._select(entity.name)
+            self.document.focus_entity(entity.name)
+
+    def _search_article_entity(self, index: QModelIndex) -> None:
+        self._article_entity_clicked(index)
+        self._search_selected()
+
+    def _search_library_entity(self, index: QModelIndex) -> None:
+        self._library_entity_clicked(index)
+        self._search_selected()
+
+    def _search_selected(self) -> None:
+        if self._selected:
+            self.document.search(f'entity:"{self._selected}"')
+
+
+class SpeakerPanel(QWidget):
+    """Who is quoted in the open article; for one speaker, their quotes in every outlet."""
+
+    def __init__(self, document: DocumentModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.theme: Theme = LIGHT
+        self._slots: dict[str, int] = {}
+        self.setAccessibleName("Speakers")
+        self.speaker_model: RowsModel[tuple[str, int]] = RowsModel(
+            [
+                Column(
+                    "Speaker",
+                    lambda r: r[0],
+                    None,
+                    lambda r: self.theme.quote_mark(self._slots.get(r[0])),
+                ),
+                Column("Quotes", lambda r: str(r[1]), numeric=True),
+            ],
+            self,
+        )
+        self.quote_model: RowsModel = RowsModel(
+            [
+                Column(
+                    "Outlet",
+                    lambda q: f"{q.source or '—'}\n{display_date(q.published)}",
+                    lambda q: q.title,
+                ),
+                Column("Quote", lambda q: f"“{q.text}”", lambda q: q.text),
+            ],
+            self,
+        )
+        self.speaker_view = _table(self.speaker_model, "Speakers in this article")
+        self.quote_view = _table(self.quote_model, "Quotes by the chosen speaker", stretch=1)
+        self.quote_view.setWordWrap(True)
+        self.quote_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.quotes_title = _hint("Choose a speaker to compare their quotes across outlets.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.speaker_view, 2)
+        layout.addWidget(self.quotes_title)
+        layout.addWidget(self.quote_view, 3)
+        self.speaker_view.clicked.connect(self._speaker_clicked)
+        self.quote_view.activated.connect(self._quote_activated)
+        self.quote_view.doubleClicked.connect(self._quote_activated)
+        document.article_did_open.connect(self._article_opened)
+        document.speaker_quotes_did_load.connect(self._quotes_loaded)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.speaker_model.set_rows(self.speaker_model.rows())
+
+    def _article_opened(self, opened: OpenedArticle) -> None:
+        quotes = opened.analysis.quotes if opened.analysis else ()
+        self._slots = speaker_slots(quotes)
+        counts = Counter(q.speaker for q in quotes if q.speaker and q.kind != "scare")
+        rows = sorted(counts.items(), key=lambda r: (-r[1], r[0]))
+        self.speaker_model.set_rows(rows)
+        if rows:  # start with the most quoted voice, compared across outlets
+            self.speaker_view.selectRow(0)
+            self.show_speaker(rows[0][0])
+
+    def show_speaker(self, speaker: str) -> None:
+        self.quotes_title.setText(f"Loading quotes by {speaker}…")
+        self.document.load_speaker_quotes(speaker)
+
+    def _speaker_clicked(self, index: QModelIndex) -> None:
+        row = self.speaker_model.record(index.row())
+        if row is not None:
+            self.show_speaker(row[0])
+
+    def _quotes_loaded(self, speaker: str, quotes: list) -> None:
+        ordered = sorted(quotes, key=lambda q: ((q.source or "").lower(), q.published or ""))
+        outlets = len({q.source for q in ordered})
+        self.quotes_title.setText(
+            f"{speaker}: {len(ordered)} quote{'s' if len(ordered) != 1 else ''} "
+            f"in {outlets} outlet{'s' if outlets != 1 else ''} — double-click to read"
+        )
+        self.quote_model.set_rows(ordered)
+
+    def _quote_activated(self, index: QModelIndex) -> None:
+        quote = self.quote_model.record(index.row())
+        if quote is not None:
+            self.document.open_article(quote.article_id, focus=quote.start)
+
+
+class RelatedPanel(QWidget):
+    """Other coverage of the open article's story, other outlets first."""
+
+    def __init__(self, document: DocumentModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setAccessibleName("Related coverage")
+        self.model: RowsModel = RowsModel(
+            [
+                Column("Outlet", lambda h: f"{h.source or '—'}\n{display_date(h.published)}"),
+                Column("Headline", lambda h: h.title, lambda h: h.title),
+            ],
+            self,
+        )
+        self.view = _table(self.model, "Related articles", stretch=1)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setDefaultSectionSize(44)
+        self.title = _hint("Open an article to see who else covered it.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+        self.view.activated.connect(self._open)
+        self.view.doubleClicked.connect(self._open)
+        document.article_did_open.connect(self._article_opened)
+        document.related_did_load.connect(self._related_loaded)
+        self._source: str | None = None
+
+    def _article_opened(self, opened: OpenedArticle) -> None:
+        self._source = opened.article.source
+        self.document.load_related(opened.article.id)
+
+    def _related_loaded(self, article_id: int, hits: list) -> None:
+        if article_id != self.document.current_id:
+            return
+        source = self._source
+        ordered = sorted(hits, key=lambda h: (h.source == source, -h.score))
+        self.model.set_rows(ordered)
+        others = sum(1 for h in ordered if h.source != source)
+        self.title.setText(f"{len(ordered)} related articles, {others} from other outlets")
+
+    def _open(self, index: QModelIndex) -> None:
+        hit = self.model.record(index.row())
+        if hit is not None:
+            self.document.open_article(hit.id)
