@@ -476,7 +476,7 @@ class QuoteAttributor:
         limit = sentence_end
         if index + 1 < len(self.quotes):
             limit = min(limit, self.quotes[index + 1].open_at)
-        limit = max(limit, close + 1)
+        limit = min(max(limit, close + 1), len(self.text))
         lo, _ = self._sentence_of(quote.open_at)
         if index > 0 and self.quotes[index - 1].close_at is not None:
             previous_close = self.quotes[index - 1].close_at
