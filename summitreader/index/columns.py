@@ -17,8 +17,7 @@ from whoosh.searching import Searcher
 from summitreader.index.schema import FACET_FIELDS
 
 IntArray = npt.NDArray[np.int64]
-# Dates as Whoosh's sortable unsigned form; 0, the column default, means "no date" and sorts
-# before every real date.
+# Dates in Whoosh's sortable unsigned form; 0 means "no date" and sorts before every real date.
 DateArray = npt.NDArray[np.uint64]
 
 
@@ -42,7 +41,10 @@ def _read_published(reader: IndexReader) -> DateArray:
     if count == 0:
         return np.empty(0, dtype=np.uint64)
     column = reader.column_reader("published", translate=False)
-    return np.fromiter(column, dtype=np.uint64, count=count)
+    dates = np.fromiter(column, dtype=np.uint64, count=count)
+    # Undated documents hold the column's default (the largest value): make them the oldest.
+    dates[dates == reader.schema["published"].column_type.default_value()] = 0
+    return dates
 
 
 def _read_facet(reader: IndexReader, fieldname: str) -> FacetColumn:

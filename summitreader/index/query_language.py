@@ -156,7 +156,8 @@ def prepare(text: str) -> str:
     rebuilt: list[str] = []
     for index, (quoted, piece) in enumerate(pieces):
         if quoted:
-            rebuilt.append(f'"{_SPACES.sub(" ", piece).strip()}"')
+            phrase = _SPACES.sub(" ", piece).strip()
+            rebuilt.append(f'"{phrase}"' if phrase else " ")
         else:
             rebuilt.append(_MINUS.sub("NOT ", _rewrite_fields(piece, index == len(pieces) - 1)))
     return _SPACES.sub(" ", "".join(rebuilt)).strip()

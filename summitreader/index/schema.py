@@ -58,7 +58,8 @@ def build_schema() -> fields.Schema:
         quote=fields.TEXT(analyzer=stemmed, phrase=True),
         note=fields.TEXT(analyzer=stemmed, phrase=True),
         annotated=fields.TEXT(analyzer=stemmed, phrase=True),
-        source=fields.TEXT(analyzer=names, phrase=True, stored=True),
+        source=fields.TEXT(analyzer=names, phrase=True),
+        source_name=fields.STORED(),
         author=fields.TEXT(analyzer=names, phrase=True),
         dateline=fields.TEXT(analyzer=names, phrase=True),
         section=fields.TEXT(analyzer=names, phrase=True),
@@ -128,6 +129,7 @@ def to_whoosh_fields(doc: IndexDocument) -> dict[str, Any]:
             values[name] = value
     if doc.source:
         values["source"] = join_values([doc.source, *source_initials(doc.source)])
+        values["source_name"] = doc.source
         values["source_facet"] = join_values([doc.source])
     multi = {"speaker": doc.speakers, "entity": doc.entities}
     for name, items in multi.items():

@@ -175,7 +175,11 @@ class SearchIndex:
             if self._vocabulary is None:
                 self._vocabulary = Vocabulary(searcher.reader())
             q = expand_terms(parsed.query, self._vocabulary)
-            matched = self._matching_docnums(searcher, q)
+            try:
+                matched = self._matching_docnums(searcher, q)
+            except Exception as exc:  # Whoosh parses some values (dates) only when matching
+                log.info("query %r failed while matching: %s", query, exc)
+                raise QueryError(f"Cannot run this search: {_brief(exc)}") from exc
             mask = np.zeros(searcher.doc_count_all(), dtype=bool)
             mask[matched] = True
             facets = {
@@ -219,7 +223,7 @@ class SearchIndex:
                 return []
             exclude = wq.Or([_META_TERM, wq.Term("id", str(article_id))])
             results = searcher.search(wq.Or(clauses), limit=limit * 3, mask=exclude)
-            own_source = (stored.get("source") or "").casefold()
+            own_source = (stored.get("source_name") or "").casefold()
             found = [self._related_hit(searcher, hit.docnum, hit.score) for hit in results]
         others = [hit for hit in found if (hit.source or "").casefold() != own_source]
         same = [hit for hit in found if (hit.source or "").casefold() == own_source]
@@ -391,7 +395,7 @@ class SearchIndex:
         return SearchHit(
             id=int(stored["id"]),
             title=stored.get("title") or "",
-            source=stored.get("source"),
+            source=stored.get("source_name"),
             published=stored.get("published_iso"),
             score=score,
             snippet=make_snippet(body, terms, phrases),
@@ -402,7 +406,7 @@ class SearchIndex:
         return RelatedHit(
             id=int(stored["id"]),
             title=stored.get("title") or "",
-            source=stored.get("source"),
+            source=stored.get("source_name"),
             published=stored.get("published_iso"),
             score=float(score or 0.0),
         )
