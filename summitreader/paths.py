@@ -45,6 +45,10 @@ class LibraryLayout:
         return self.root / "index"
 
     @property
+    def lock(self) -> Path:
+        return self.root / "library.lock"
+
+    @property
     def corrections(self) -> Path:
         return self.root / "corrections.tsv"
 

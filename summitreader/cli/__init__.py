@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from summitreader import __version__
 from summitreader.cli import analysis, articles, backup, search
 from summitreader.cli.common import CommandError, open_library
+from summitreader.core.library_lock import LibraryBusyError
 from summitreader.store.database import StoreError
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with open_library(args.library) as library:
             return int(args.handler(args, library))
-    except (CommandError, StoreError) as exc:
+    except (CommandError, StoreError, LibraryBusyError) as exc:
         print(f"summitreader: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

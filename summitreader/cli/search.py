@@ -10,6 +10,7 @@ from typing import Any
 
 from summitreader.cli.common import CommandError, add_json_flag, parse_id, print_json, wrap
 from summitreader.core.library import Library
+from summitreader.core.library_lock import LibraryBusyError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,7 +53,10 @@ def ensure_index(library: Library) -> None:
     if check.ok:
         return
     print(f"summitreader: {check.problem}; rebuilding the search index…", file=sys.stderr)
-    library.ensure_index()
+    try:
+        library.ensure_index()
+    except LibraryBusyError as exc:
+        print(f"summitreader: not rebuilt now ({exc}); results may be incomplete", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace, library: Library) -> int:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from summitreader.core import textnorm
 from summitreader.core.analysis_runner import AnalysisRunner
+from summitreader.core.library_lock import LibraryLock
 from summitreader.core.models import Article, ArticleSummary, Changes, ImportReport
 from summitreader.ingest.files import expand_paths, read_file
 from summitreader.ingest.types import ParsedArticle
@@ -63,8 +64,28 @@ class Library:
         )
         self._search: SearchSync | None = None
         self._search_lock = threading.Lock()
-        # Store + index changes run one at a time, so the index always sees whole operations.
+        # Store + index changes run one at a time, so the index always sees whole operations:
+        # across threads with this lock, across processes with the library's lock file.
         self._writer = threading.RLock()
+        self.lock = LibraryLock(self.layout.lock, holder="command")
+        self.lock_timeout = 10.0
+
+    def hold_lock(self, holder: str) -> None:
+        """Keep the library's writer lock for this object's lifetime (the window does)."""
+        self.lock.holder = holder
+        self.lock.acquire()
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        with self._writer:
+            taken_here = not self.lock.held
+            if taken_here:
+                self.lock.acquire(timeout=self.lock_timeout)
+            try:
+                yield
+            finally:
+                if taken_here:
+                    self.lock.release()
 
     @classmethod
     def open(cls, explicit: str | os.PathLike[str] | None = None) -> Library:
@@ -75,6 +96,7 @@ class Library:
         if self._search is not None:
             self._search.close()
         self.db.close()
+        self.lock.release()
 
     @property
     def search_sync(self) -> SearchSync:
@@ -94,7 +116,7 @@ class Library:
         Yields a function the body calls with what it changed. Whether the index was in step
         before is checked first: if not, it is rebuilt rather than patched.
         """
-        with self._writer:
+        with self._exclusive():
             in_sync = self.search_sync.check().ok
             collected: list[Changes] = []
             try:
@@ -414,7 +436,7 @@ class Library:
         self, *, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> bool:
         """Rebuild the index when it disagrees with the store; True when it was rebuilt."""
-        with self._writer:
+        with self._exclusive():
             if self.search_sync.check().ok:
                 return False
             self.search_sync.rebuild(
@@ -425,7 +447,7 @@ class Library:
     def reindex(
         self, *, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> int:
-        with self._writer:
+        with self._exclusive():
             return self.search_sync.rebuild(
                 progress=_phase(progress, "Rebuilding the search index"), cancelled=cancelled
             )
