@@ -40,7 +40,8 @@ def _table(model: RowsModel, name: str, *, stretch: int = 0) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultSectionSize(110)
+    header.setDefaultSectionSize(72)
+    header.resizeSection(0, 124)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)
     return view
