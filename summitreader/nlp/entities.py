@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitreader.nlp.corrections import Corrections, vote_type
-from summitreader.nlp.lexicon import DETERMINERS, ROLE_NOUNS, SPEECH_VERBS, TITLE_BEFORE_NAME_RE
+from summitreader.nlp.lexicon import DETERMINERS, ROLE_NOUNS, SPEECH_VERBS, title_at_end
 from summitreader.nlp.names import clean_name_span, is_plausible_name, name_key
 from summitreader.nlp.paragraphs import paragraph_spans
 from summitreader.nlp.types import ENTITY_TYPES, EntityResult, Mention
@@ -75,7 +75,7 @@ def _title_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 60) : start]
     if "\n" in window:
         window = window[window.rfind("\n") + 1 :]
-    match = TITLE_BEFORE_NAME_RE.search(window)
+    match = title_at_end(window)
     if match:
         return " ".join(match.group(0).split()).rstrip(",").casefold()
     # a role noun written just before the name: "conference chair Jørgen Holm"
@@ -92,7 +92,7 @@ def _title_before(text: str, start: int) -> str | None:
 
 def _inside_title(text: str, start: int, end: int) -> bool:
     """ "State" in "Secretary of State Mike Pompeo" is part of a title, not an organisation."""
-    match = TITLE_BEFORE_NAME_RE.search(text[max(0, start - 40) : end] + " ")
+    match = title_at_end(text[max(0, start - 40) : end] + " ")
     return bool(match and match.start("title") < start - max(0, start - 40))
 
 

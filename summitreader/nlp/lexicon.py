@@ -238,3 +238,14 @@ CALENDAR_WORDS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december"
 )
+
+
+def title_at_end(window: str) -> re.Match[str] | None:
+    """TITLE_BEFORE_NAME_RE matched against the end of `window`, trying only the last few word
+    starts (a plain search backtracks over the whole window and dominated analysis time)."""
+    starts = [m.start() for m in re.finditer(r"\S+", window)][-7:]
+    for start in starts:
+        match = TITLE_BEFORE_NAME_RE.fullmatch(window, start)
+        if match:
+            return match
+    return None
