@@ -482,13 +482,9 @@ class QuoteAttributor:
             previous_close = self.quotes[index - 1].close_at
             assert previous_close is not None
             lo = max(lo, previous_close + 1)
-        for rule in (
-            lambda: self.after_quote(quote, limit),
-            lambda: self.before_quote(quote, lo),
-        ):
-            attribution = rule()
-            if attribution is not None:
-                return attribution
+        attribution = self.after_quote(quote, limit) or self.before_quote(quote, lo)
+        if attribution is not None:
+            return attribution
         if self.stands_alone(quote):
             return None
         return self.in_sentence(quote)

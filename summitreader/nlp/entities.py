@@ -81,7 +81,7 @@ def _title_before(text: str, start: int) -> str | None:
     # a role noun written just before the name: "conference chair Jørgen Holm"
     words = window.replace(",", " ").split()[-4:]
     if words and words[-1].casefold() in ROLE_NOUNS:
-        kept = []
+        kept: list[str] = []
         for word in reversed(words):
             if word.casefold() in DETERMINERS or not word[:1].isalpha():
                 break
