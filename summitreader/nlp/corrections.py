@@ -10,6 +10,7 @@ can undo a shipped row.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from importlib.resources import files
 from pathlib import Path
 
 from summitreader.nlp.types import ENTITY_TYPES
@@ -20,7 +21,11 @@ _TIE_ORDER = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
 
 
 def shipped_corrections_path() -> Path:
-    """resources/corrections.tsv at the top of the repository (packaged as data later)."""
+    """The shipped corrections: in a wheel, summitreader/_resources (pyproject force-include);
+    in a checkout, resources/ at the top of the repository."""
+    packaged = Path(str(files("summitreader"))) / "_resources" / "corrections.tsv"
+    if packaged.is_file():
+        return packaged
     return Path(__file__).resolve().parents[2] / "resources" / "corrections.tsv"
 
 
