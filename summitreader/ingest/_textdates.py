@@ -6,6 +6,7 @@ kept when a zone makes it unambiguous, so `published` never claims more than the
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 
@@ -80,17 +81,24 @@ _DEFAULT_B = datetime(1902, 2, 2, 1, 1, 1)
 
 def is_date_line(line: str) -> bool:
     """True when the whole line is a date (with optional weekday, time and zone) and a year."""
+    return is_date_shaped(line) and parse_news_date(line.strip()) is not None
+
+
+def is_date_shaped(line: str) -> bool:
+    """The cheap half of `is_date_line`: only date words, digits and separators, and a year."""
     text = line.strip()
-    if not text or len(text) > _MAX_DATE_LINE or not _DATE_LINE_CHARS.fullmatch(text):
+    if not text or len(text) > _MAX_DATE_LINE or not _YEAR.search(text):
+        return False
+    if not _DATE_LINE_CHARS.fullmatch(text):
         return False
     words = [word.lower() for word in _WORD.findall(text)]
     if any(word not in _ALLOWED_WORDS for word in words):
         return False
     has_month = any(word in _MONTHS for word in words)
-    has_numeric = bool(_NUMERIC_DATE.search(text) or _ISO_DATE.search(text))
-    return (has_month or has_numeric) and parse_news_date(text) is not None
+    return has_month or bool(_NUMERIC_DATE.search(text) or _ISO_DATE.search(text))
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_news_date(text: str) -> str | None:
     """ISO date ("2024-07-11"), ISO datetime with offset when a time and zone are given, or None."""
     text = text.strip()

@@ -7,11 +7,12 @@ are anchored and bounded: a 5 MB file must classify in linear time.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from summitreader.ingest._textdates import is_date_line, parse_news_date
+from summitreader.ingest._textdates import is_date_line, is_date_shaped, parse_news_date
 from summitreader.ingest._textnames import join_names, person_name, person_names
 from summitreader.ingest._textsources import (
     OUTLET_WORDS,
@@ -24,7 +25,7 @@ from summitreader.ingest._textsources import (
 class LineKind(Enum):
     CONTENT = auto()
     BREADCRUMB = auto()  # "• World": a section trail, meaningful before the headline
-    DATE = auto()  # a line that is only a date
+    DATE = auto()  # a line shaped like a date only; parsed by the caller where it matters
     PUBLISHED = auto()  # "Updated: ... | Originally published: ..."
     BYLINE = auto()
     CONTACT = auto()  # "Write to NAME at EMAIL"
@@ -58,6 +59,13 @@ class LineFacts:
 _MAX_FURNITURE_WORDS = 25
 _MAX_LINE_FOR_RULES = 300
 
+_BULLETS = "•·▪◦‣∙"
+_TRAIL_SEPARATORS = (" > ", " › ", " » ")
+_DATE_LABEL_WORDS = frozenset(
+    {"last", "updated", "originally", "first", "published", "posted", "modified"}
+)
+_BYLINE_WORDS = frozenset({"by", "words", "story", "written"})
+_TRAILER_WORDS = frozenset({"reporting", "additional", "writing", "editing", "compiled", "edited"})
 _BULLET = re.compile(r"[•·▪◦‣∙]\s*(?P<item>\S.{0,80})")
 _TRAIL = re.compile(r"[^>›»]{1,40}(?:\s[>›»]\s[^>›»]{1,40}){1,5}")
 _READING_TIME = re.compile(
@@ -196,23 +204,33 @@ _LIST_HEADINGS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_line(line: str) -> LineFacts:
-    """Classify one stripped, whitespace-collapsed line."""
-    if len(line) > _MAX_LINE_FOR_RULES:
+    """Classify one stripped, whitespace-collapsed line (cached: furniture repeats)."""
+    if not line or len(line) > _MAX_LINE_FOR_RULES:
         return LineFacts(LineKind.CONTENT, line)  # furniture is short; long lines are body text
     key = line.lower().strip(" .:!")
     if key in _LIST_HEADINGS:
         return LineFacts(LineKind.LIST_HEADING, line)
     if key in _FURNITURE_EXACT or _READING_TIME.fullmatch(line):
         return LineFacts(LineKind.FURNITURE, line)
+    first_word = _first_word(line)
     for rule in _RULES:
-        facts = rule(line)
+        facts = rule(line, first_word)
         if facts is not None:
             return facts
     return LineFacts(LineKind.CONTENT, line)
 
 
-def _breadcrumb(line: str) -> LineFacts | None:
+def _first_word(line: str) -> str:
+    """Rules key on the first word, so most body lines are ruled out by a set lookup."""
+    words = line.split(maxsplit=1)
+    return words[0].lower().strip("(:,") if words else ""
+
+
+def _breadcrumb(line: str, first_word: str) -> LineFacts | None:
+    if line[0] not in _BULLETS and not any(sep in line for sep in _TRAIL_SEPARATORS):
+        return None
     bullet = _BULLET.fullmatch(line)
     if bullet is not None and len(bullet.group("item").split()) <= 6:
         return LineFacts(LineKind.BREADCRUMB, line, label=bullet.group("item").strip())
@@ -221,17 +239,15 @@ def _breadcrumb(line: str) -> LineFacts | None:
     return None
 
 
-def _date_only(line: str) -> LineFacts | None:
-    if not is_date_line(line):
+def _date_only(line: str, first_word: str) -> LineFacts | None:
+    if not is_date_shaped(line):
         return None
-    return LineFacts(
-        LineKind.DATE, line, published=parse_news_date(line), date_priority=DatePriority.DATE_LINE
-    )
+    return LineFacts(LineKind.DATE, line, date_priority=DatePriority.DATE_LINE)
 
 
-def _labelled_dates(line: str) -> LineFacts | None:
+def _labelled_dates(line: str, first_word: str) -> LineFacts | None:
     """ "Updated: X | Originally published: Y": the original date wins; no date, no guess."""
-    if _DATE_LABEL.match(line) is None:
+    if first_word not in _DATE_LABEL_WORDS or _DATE_LABEL.match(line) is None:
         return None
     best: tuple[DatePriority, str] | None = None
     author: str | None = None
@@ -274,8 +290,10 @@ def _label_priority(label: str) -> DatePriority:
     return DatePriority.UPDATED
 
 
-def _byline(line: str) -> LineFacts | None:
+def _byline(line: str, first_word: str) -> LineFacts | None:
     """ "By Jane Doe", "By A and B", "By Jane Doe, Reuters", "By Jane Doe | March 1, 2019"."""
+    if first_word not in _BYLINE_WORDS:
+        return None
     match = _BYLINE.fullmatch(line)
     if match is None:
         return None
@@ -336,7 +354,9 @@ def _is_outlet(text: str) -> bool:
     return all(w[:1].isupper() for w in words) and words[-1].lower() in OUTLET_WORDS
 
 
-def _contact(line: str) -> LineFacts | None:
+def _contact(line: str, first_word: str) -> LineFacts | None:
+    if "@" not in line:
+        return None
     match = _CONTACT.fullmatch(line)
     if match is None or len(line.split()) > _MAX_CONTACT_WORDS:
         return None
@@ -364,8 +384,8 @@ def _contact(line: str) -> LineFacts | None:
     )
 
 
-def _trailer(line: str) -> LineFacts | None:
-    if _TRAILER.fullmatch(line) is None:
+def _trailer(line: str, first_word: str) -> LineFacts | None:
+    if first_word not in _TRAILER_WORDS or _TRAILER.fullmatch(line) is None:
         return None
     return LineFacts(LineKind.TRAILER, line, author=author_from_trailer(line))
 
@@ -380,7 +400,9 @@ def author_from_trailer(text: str) -> str | None:
     return join_names(names) if names else None
 
 
-def _copyright(line: str) -> LineFacts | None:
+def _copyright(line: str, first_word: str) -> LineFacts | None:
+    if not (line.startswith("©") or first_word in ("(c)", "c)", "copyright")):
+        return None
     match = _COPYRIGHT.fullmatch(line)
     if match is None:
         return None
@@ -391,23 +413,25 @@ def _copyright(line: str) -> LineFacts | None:
     return LineFacts(LineKind.COPYRIGHT, line, source=canonical_outlet(owner))
 
 
-def _more_from(line: str) -> LineFacts | None:
+def _more_from(line: str, first_word: str) -> LineFacts | None:
+    if first_word != "more":
+        return None
     match = _MORE_FROM.fullmatch(line)
     if match is None or len(line.split()) > 8:
         return None
     return LineFacts(LineKind.LIST_HEADING, line, source=canonical_outlet(match.group("outlet")))
 
 
-def _caption(line: str) -> LineFacts | None:
-    if _CAPTION_LABEL.match(line) or _CREDIT_ONLY.fullmatch(line):
+def _caption(line: str, first_word: str) -> LineFacts | None:
+    if _CAPTION_LABEL.match(line) or (len(line) <= 60 and _CREDIT_ONLY.fullmatch(line)):
         return LineFacts(LineKind.CAPTION, line)
-    if len(line.split()) <= 60 and _CREDIT_AT_END.search(line):
+    if line.endswith((")", ").")) and len(line.split()) <= 60 and _CREDIT_AT_END.search(line):
         return LineFacts(LineKind.CAPTION, line)
     return None
 
 
-def _furniture(line: str) -> LineFacts | None:
-    if len(line.split()) <= _MAX_FURNITURE_WORDS and _FURNITURE_PREFIX.match(line):
+def _furniture(line: str, first_word: str) -> LineFacts | None:
+    if _FURNITURE_PREFIX.match(line) and len(line.split()) <= _MAX_FURNITURE_WORDS:
         return LineFacts(LineKind.FURNITURE, line)
     return None
 

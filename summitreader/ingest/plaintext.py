@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from summitreader.ingest._textblocks import RawLine, join_run, raw_lines, wrap_width
+from summitreader.ingest._textdates import parse_news_date
 from summitreader.ingest._textlead import (
     find_dateline,
     looks_like_headline,
@@ -168,7 +169,8 @@ class _Assembly:
         if kind is LineKind.BREADCRUMB and self._in_header and self.title is None:
             self.section.extend(_section_parts(unit.label or unit.text))
         elif kind is LineKind.DATE and self._in_header:
-            self.published.offer(unit.published, unit.date_priority)
+            # A date-shaped line that gives no full date ("March 2019") is dropped, not guessed.
+            self.published.offer(parse_news_date(unit.text), unit.date_priority)
         elif kind in _METADATA_KINDS:
             self._take_metadata(unit)
         elif kind is LineKind.LIST_HEADING:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 import time
 from pathlib import Path
 
@@ -240,6 +241,21 @@ def test_large_text_parses_quickly() -> None:
     elapsed = time.perf_counter() - started
     assert len(article.paragraphs) == 9500
     assert elapsed < 10
+
+
+def test_large_hard_wrapped_text_parses_quickly() -> None:
+    paragraph = textwrap.fill(
+        "Delegates returned to the hall after a short break and the chair read out a revised "
+        "timetable, which several of them said they had not seen before the session began. " * 3,
+        70,
+    )
+    text = "\n\n".join([paragraph] * 16_000)
+    assert len(text) > 5_000_000
+    started = time.perf_counter()
+    article = parse_plain_text(text)
+    assert time.perf_counter() - started < 10
+    assert len(article.paragraphs) == 16_000
+    assert "\n" not in article.paragraphs[0]
 
 
 def test_pathological_lines_parse_quickly() -> None:
