@@ -16,7 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for_futures
+
+from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +75,10 @@ class TaskContext:
 WorkFunction = Callable[[TaskContext], Any]
 
 
-class _Runnable(QRunnable):
+class _Runnable:
+    """Runs one work function on a pool thread and reports only through signals."""
+
     def __init__(self, work: WorkFunction, context: TaskContext, signals: TaskSignals) -> None:
-        super().__init__()
         self._work = work
         self._context = context
         self._signals = signals
@@ -130,10 +134,12 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)
-        self._reader = QThreadPool(self)
-        self._reader.setMaxThreadCount(2)
+        # Python threads (not QThreadPool's) so the threading module knows them and they can
+        # be joined at shutdown.
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="summitreader-writer")
+        self._reader = ThreadPoolExecutor(2, thread_name_prefix="summitreader-reader")
+        self._futures: set[Future[None]] = set()
+        self._closed = False
         self._signals = TaskSignals(self)
         self._signals.progress.connect(self._on_progress)
         self._signals.batch.connect(self._on_batch)
@@ -161,8 +167,12 @@ class TaskRunner(QObject):
         context = TaskContext(task.id, self._signals, task.cancel_event)
         if visible:
             self.task_did_start.emit(task.id, label)
+        if self._closed:
+            raise RuntimeError("the task runner was shut down")
         pool = self._writer if writes else self._reader
-        pool.start(_Runnable(work, context, self._signals))
+        future = pool.submit(_Runnable(work, context, self._signals).run)
+        self._futures.add(future)
+        future.add_done_callback(self._futures.discard)
         return task
 
     def running(self) -> list[Task]:
@@ -178,8 +188,17 @@ class TaskRunner(QObject):
             task.cancel()
 
     def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until both pools are idle (for shutdown and tests); True if they are."""
-        return self._writer.waitForDone(timeout_ms) and self._reader.waitForDone(timeout_ms)
+        """Block until queued work has run (results still arrive as signals); True if so."""
+        timeout = None if timeout_ms < 0 else timeout_ms / 1000
+        _done, pending = wait_for_futures(list(self._futures), timeout=timeout)
+        return not pending
+
+    def shut_down(self) -> None:
+        """Cancel everything, wait for running work, and join the pool threads."""
+        self.cancel_all()
+        self._closed = True
+        self._writer.shutdown(wait=True, cancel_futures=True)
+        self._reader.shutdown(wait=True, cancel_futures=True)
 
     def is_idle(self) -> bool:
         return not self._tasks

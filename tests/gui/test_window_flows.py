@@ -1,0 +1,125 @@
+"""Keyboard, drag and drop, delete, welcome view and settings of the main window."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from summitreader.resources import sample_files
+from summitreader.ui.main_window import MainWindow
+from summitreader.ui.settings import app_settings
+
+
+def _drop(window: MainWindow, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    actions = Qt.DropAction.CopyAction
+    with warnings.catch_warnings():  # PySide6 6.12 flags the only constructor there is
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            QPointF(50, 50).toPoint(),
+            actions,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(50, 50), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, drop)
+
+
+def test_empty_library_welcomes_and_dropping_files_imports_them(
+    library, make_window, qtbot, tmp_path
+) -> None:
+    window = make_window(library)
+    assert window.central.currentWidget() is window.welcome
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 \x00\x01\x02 not an article")
+    with qtbot.waitSignal(window.document.import_did_finish, timeout=60_000) as finished:
+        _drop(window, [*sample_files()[:2], broken])
+    report = finished.args[0]
+    assert len(report.imported) == 2
+    assert [Path(path).name for path, _ in report.failed] == ["broken.pdf"]
+    assert window.central.currentWidget() is window.splitter
+    assert window.document.table_model.rowCount() == 2
+    dialog = window.import_report_dialog
+    assert dialog.isVisible()
+    assert dialog.failures.topLevelItem(0).text(0) == "broken.pdf"
+    dialog.close()
+
+
+def test_j_and_k_walk_the_list_and_open_articles(sample_library, make_window, qtbot) -> None:
+    window = make_window(sample_library)
+    table = window.list_pane.table
+    model = window.document.table_model
+    table.setFocus()
+    qtbot.waitUntil(window.document.is_idle)
+    start = table.currentIndex().row()
+    with qtbot.waitSignal(window.document.article_did_open, timeout=10_000) as first:
+        qtbot.keyClick(table, Qt.Key.Key_J)
+    assert first.args[0].article.id == model.article_id(start + 1)
+    with qtbot.waitSignal(window.document.article_did_open, timeout=10_000) as second:
+        qtbot.keyClick(table, Qt.Key.Key_J)
+    assert second.args[0].article.id == model.article_id(start + 2)
+    with qtbot.waitSignal(window.document.article_did_open, timeout=10_000) as back:
+        qtbot.keyClick(table, Qt.Key.Key_K)
+    assert back.args[0].article.id == model.article_id(start + 1)
+    qtbot.waitUntil(window.document.is_idle)
+    assert not model.summary(start + 1).unread  # opening marks it read, row updated in place
+
+
+def test_f6_cycles_panes_and_escape_returns_to_list(sample_library, make_window, qtbot) -> None:
+    window = make_window(sample_library)
+    window.search_field.setFocus()
+    window.next_pane_action.trigger()
+    assert window.list_pane.table.hasFocus()
+    window.next_pane_action.trigger()
+    assert window.reader_pane.view.hasFocus()
+    window.back_action.trigger()
+    assert window.list_pane.table.hasFocus()
+
+
+def test_delete_asks_first(sample_library, make_window, qtbot, monkeypatch) -> None:
+    window = make_window(sample_library)
+    before = sample_library.count()
+    window.list_pane.table.selectRow(0)
+    window.list_pane.table.selectRow(1)
+    answers = iter([False, True])
+    asked: list[int] = []
+
+    def confirm(count: int) -> bool:
+        asked.append(count)
+        return next(answers)
+
+    monkeypatch.setattr(window, "confirm_delete", confirm)
+    window.list_pane.table.selectAll()
+    window.delete_action.trigger()
+    qtbot.waitUntil(window.document.is_idle)
+    assert sample_library.count() == before
+    window.list_pane.table.clearSelection()
+    window.list_pane.table.selectRow(0)
+    with qtbot.waitSignal(window.document.library_did_change, timeout=10_000):
+        window.delete_action.trigger()
+    assert asked == [before, 1]
+    assert sample_library.count() == before - 1
+    assert window.document.table_model.rowCount() == before - 1
+
+
+def test_layout_and_preferences_persist(sample_library, make_window, qtbot) -> None:
+    window = make_window(sample_library)
+    window.entities_action.setChecked(False)
+    window.zoom_in_action.trigger()
+    size = window.reader_pane.view.point_size
+    window.shut_down()
+    settings = app_settings()
+    assert settings.value("window/geometry") is not None
+    again = make_window(sample_library)
+    assert not again.entities_action.isChecked()
+    assert again.reader_pane.view.point_size == size
