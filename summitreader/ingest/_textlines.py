@@ -319,10 +319,11 @@ def _byline(line: str, first_word: str) -> LineFacts | None:
 
 
 def outlet_line(line: str) -> LineFacts | None:
-    """A line naming only an outlet ("BBC News"), as printed under a byline."""
-    if not _is_outlet(line):
+    """A line naming only an outlet ("BBC News", "BBC News, Seoul"), as printed under a byline."""
+    outlet, _, place = line.partition(",")
+    if not _is_outlet(outlet) or len(place.split()) > 3:
         return None
-    return LineFacts(LineKind.BYLINE, line, source=canonical_outlet(line))
+    return LineFacts(LineKind.BYLINE, line, source=canonical_outlet(outlet))
 
 
 def _names_and_outlet(text: str) -> tuple[list[str], str | None]:

@@ -355,3 +355,11 @@ def test_paragraph_per_line_without_blank_lines() -> None:
     article = parse_plain_text("\n".join(lines))
     assert article.title == lines[0]
     assert article.paragraphs == tuple(lines[1:])
+
+
+def test_outlet_line_under_byline() -> None:
+    text = "Storm Closes Schools\n\nBy Priya Nair\nBBC News, Seoul\n\nSchools stayed shut.\n"
+    article = parse_plain_text(text)
+    assert article.author == "Priya Nair"
+    assert article.source == "BBC News"
+    assert article.text == "Schools stayed shut."
