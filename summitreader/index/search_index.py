@@ -176,7 +176,10 @@ class SearchIndex:
                 self._vocabulary = Vocabulary(searcher.reader())
             q = expand_terms(parsed.query, self._vocabulary)
             try:
-                matched = self._matching_docnums(searcher, q)
+                # One pass scoring every match is faster here than Whoosh's top-N search plus
+                # a second, unscored pass for the total and facets (measured: 2-4x).
+                results = searcher.search(q, limit=None, mask=_META_TERM)
+                matched = np.fromiter(results.docs(), dtype=np.int64)
             except Exception as exc:  # Whoosh parses some values (dates) only when matching
                 log.info("query %r failed while matching: %s", query, exc)
                 raise QueryError(f"Cannot run this search: {_brief(exc)}") from exc
@@ -189,8 +192,8 @@ class SearchIndex:
                 page = _newest_first(matched, columns.published, offset + limit)[offset:]
                 scored = [(int(docnum), 0.0) for docnum in page]
             else:
-                results = searcher.search(q, limit=offset + limit, mask=_META_TERM)
-                scored = [(hit.docnum, float(hit.score or 0.0)) for hit in results][offset:]
+                page_hits = results[offset : offset + limit] if limit else []
+                scored = [(hit.docnum, float(hit.score or 0.0)) for hit in page_hits]
             terms, phrases = marking_terms(q, searcher.reader())
             hits = [self._hit(searcher, docnum, score, terms, phrases) for docnum, score in scored]
             suggestion = self._suggest(searcher, parsed.query, query)
@@ -374,13 +377,6 @@ class SearchIndex:
             self._index.close()
         self._searcher = self._index = self._columns = self._generation = None
         self._vocabulary = None
-
-    def _matching_docnums(self, searcher: Searcher, q: wq.Query) -> np.ndarray:
-        docnums = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
-        meta = searcher.document_number(id=META_ID)
-        if meta is not None:
-            docnums = docnums[docnums != meta]
-        return docnums
 
     def _hit(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from summitreader.index.analysis import WORD_PATTERN, index_form
 
@@ -64,11 +65,26 @@ def find_marks(
 
 
 def _term_marks(body: str, terms: Collection[str]) -> list[tuple[int, int]]:
-    """Fast path without phrases: normalize each distinct word once, then find the hits."""
+    """Fast path without phrases: let the regex engine find candidate words, then verify them.
+
+    A word's stem nearly always starts with the word's first letters, so words beginning with
+    a term's first letters are the candidates; a body where accents hide them gets a full scan.
+    """
+    candidates = _candidate_pattern(frozenset(terms)).finditer(body)
+    spans = [m.span() for m in candidates if index_form(m.group()) in terms]
+    if spans:
+        return spans
     hits = {word for word in set(WORD_PATTERN.findall(body)) if index_form(word) in terms}
     if not hits:
         return []
     return [match.span() for match in WORD_PATTERN.finditer(body) if match.group() in hits]
+
+
+@lru_cache(maxsize=256)
+def _candidate_pattern(terms: frozenset[str]) -> re.Pattern[str]:
+    heads = sorted({term[: max(2, len(term) - 1)] for term in terms if term}, key=len)
+    alternatives = "|".join(re.escape(head) for head in heads) or "(?!)"
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?:\.?\w)*", re.IGNORECASE)
 
 
 def _only_space_between(body: str, end: int, start: int) -> bool:
@@ -82,7 +98,10 @@ def _sentence_starts(body: str) -> list[int]:
 def _best_start(body: str, marks: list[tuple[int, int]], width: int) -> int:
     """The sentence start whose window holds the most different marked words."""
     best_start, best_score = 0, -1
+    first, last = marks[0][0], marks[-1][1]
     for start in _sentence_starts(body):
+        if start > last or start + width < first:
+            continue
         inside = [body[a:b].lower() for a, b in marks if start <= a and b <= start + width]
         score = len(set(inside)) * 100 + len(inside)
         if score > best_score:
