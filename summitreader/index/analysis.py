@@ -38,7 +38,7 @@ MIN_WORD_LENGTH = 2
 @lru_cache(maxsize=200_000)
 def normalize_word(word: str) -> str:
     """The indexed form of one word of running text: lowercased, accents folded, stemmed."""
-    return stem(word.lower().translate(accent_map))
+    return str(stem(word.lower().translate(accent_map)))
 
 
 @lru_cache(maxsize=500_000)
@@ -47,10 +47,10 @@ def index_form(word: str) -> str | None:
     folded = word.lower().translate(accent_map)
     if len(folded) < MIN_WORD_LENGTH or folded in STOPWORDS:
         return None
-    return stem(folded)
+    return str(stem(folded))
 
 
-class NewsAnalyzer(Analyzer):
+class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh is untyped
     """The stemming chain below in one pass when indexing; the chain itself for queries.
 
     Whoosh's composed analyzers run five generators per token; indexing 700-word articles spends
@@ -68,7 +68,7 @@ class NewsAnalyzer(Analyzer):
     def __hash__(self) -> int:
         return hash(NewsAnalyzer)
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
@@ -118,7 +118,7 @@ def fold_name(word: str) -> str:
     return word.lower().translate(accent_map)
 
 
-class ValueGapFilter(Filter):
+class ValueGapFilter(Filter):  # type: ignore[misc]  # Whoosh is untyped
     """Drops value separators and opens a position gap at each one."""
 
     def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
