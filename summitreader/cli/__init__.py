@@ -11,15 +11,18 @@ import sys
 from collections.abc import Sequence
 
 from summitreader import __version__
-from summitreader.cli import analysis, articles, backup, search
+from summitreader.cli import analysis, articles, backup, maintenance, search
 from summitreader.cli.common import CommandError, open_library
 from summitreader.core.library_lock import LibraryBusyError
 from summitreader.store.database import StoreError
 
 log = logging.getLogger(__name__)
 
+# After these, the daily rolling backup is taken if it is due.
+WRITING_COMMANDS = {"import", "delete", "analyse", "analyze", "import-library", "correct"}
+
 # Each module adds its subcommands; order here is the order in --help.
-COMMAND_MODULES = [articles, search, analysis, backup]
+COMMAND_MODULES = [articles, search, analysis, backup, maintenance]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,7 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(library_dir=args.library, load_samples=args.samples, theme=args.theme)
     try:
         with open_library(args.library) as library:
-            return int(args.handler(args, library))
+            status = int(args.handler(args, library))
+            if args.command in WRITING_COMMANDS:
+                library.backup_if_due()
+            return status
     except (CommandError, StoreError, LibraryBusyError) as exc:
         print(f"summitreader: {exc}", file=sys.stderr)
         return 2

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the index is imported on first search, not when a library o
     from summitreader.core.backup import BackupArticle
     from summitreader.core.search_sync import IndexCheck, SearchSync
     from summitreader.index.search_index import RelatedHit, SearchResults
+    from summitreader.store.backups import BackupInfo
 
 log = logging.getLogger(__name__)
 
@@ -329,6 +330,33 @@ class Library:
         ids = list(ids)
         self.articles_store.set_flags(ids, starred=starred)
         return Changes(updated=frozenset(ids))
+
+    # -- backups ----------------------------------------------------------------------------------
+
+    def backup_if_due(self) -> Path | None:
+        """The daily rolling backup, when the library changed since the last one."""
+        from summitreader.store.backups import backup_if_due
+
+        return backup_if_due(self.db)
+
+    def backups(self) -> list[BackupInfo]:
+        from summitreader.store.backups import backups_dir, list_backups
+
+        return list_backups(backups_dir(self.db))
+
+    def make_backup(self, reason: str = "manual") -> Path:
+        from summitreader.store.backups import make_backup
+
+        return make_backup(self.db, reason=reason)
+
+    def restore_backup(self, backup: Path) -> Path:
+        """Bring back a backup (the current state is backed up first); returns that safety copy."""
+        from summitreader.store.backups import restore_backup
+
+        with self._exclusive():
+            safety = restore_backup(self.db, backup)
+            self.analysis_runner.reload_corrections()
+        return safety
 
     # -- analysis ---------------------------------------------------------------------------------
 

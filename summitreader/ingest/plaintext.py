@@ -47,11 +47,14 @@ _AUTHOR_RANK = {
     LineKind.CONTACT: 2,
     LineKind.TRAILER: 1,
 }
+# Who published this copy. The page's own footer and its copyright line name the outlet that
+# printed it; an agency in the dateline names who wrote it, which differs when a paper reprints
+# wire copy, so it only counts when the page does not name itself.
 _SOURCE_RANK = {
-    LineKind.LIST_HEADING: 5,  # "More Must-Reads from TIME": the page names its own outlet
-    LineKind.BYLINE: 3,
-    LineKind.CONTACT: 2,
-    LineKind.COPYRIGHT: 1,
+    LineKind.LIST_HEADING: 7,  # "More Must-Reads from TIME": the page names its own outlet
+    LineKind.BYLINE: 6,  # "By Priya Nair / BBC News"
+    LineKind.CONTACT: 5,  # "Write to … at …@time.com"
+    LineKind.COPYRIGHT: 5,  # "© 2025 The Lisbon Courier" on a reprinted wire story
 }
 _DATELINE_SOURCE_RANK = 4
 
