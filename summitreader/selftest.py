@@ -21,6 +21,23 @@ if TYPE_CHECKING:
     from summitreader.core.library import Library
 
 SEARCH_WORD = "water"
+# A saved web page, to prove the HTML extractor and its data files made it into the installation.
+WEB_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Reservoir levels rise after the summit deal</title>
+<meta name="author" content="Ana Pereira">
+<meta property="article:published_time" content="2026-11-20T09:30:00Z">
+</head><body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Reservoir levels rise after the summit deal</h1>
+<p>Reservoirs along the river rose for a third week on Friday, officials said, as the first
+releases agreed at the summit reached the border dams.</p>
+<p>"The water is arriving as promised," said Maria Costa, who chairs the river commission.
+"Farmers downstream will see it within days."</p>
+<p>Engineers in Lisbon and Madrid will publish the next measurements on Monday, according to
+the commission, which meets again at the end of the month.</p>
+</article><footer>Copyright 2026 The Example Courier</footer></body></html>
+"""
+WEB_PAGE_TITLE = "Reservoir levels rise after the summit deal"
 # A rendered window has text, borders and highlights: far more colours than a blank surface.
 MIN_WINDOW_COLOURS = 8
 
@@ -47,7 +64,8 @@ class CheckResult:
 
     def line(self) -> str:
         status = "ok  " if self.ok else "FAIL"
-        return f"{status} {self.name:<16} {self.seconds:6.2f} s  {self.detail}"
+        detail = " ".join(self.detail.split())  # one line, whatever the error message held
+        return f"{status} {self.name:<16} {self.seconds:6.2f} s  {detail}"
 
 
 Check = Callable[[SelfTestState], str]
@@ -82,6 +100,24 @@ def check_import(state: SelfTestState) -> str:
     if len(state.article_ids) + len(report.duplicates) != expected:
         raise CheckFailed(f"imported {len(state.article_ids)} of {expected} samples")
     return f"{len(state.article_ids)} articles imported, analysed and indexed"
+
+
+def check_web_page(state: SelfTestState) -> str:
+    library = _library(state)
+    page = state.workdir / "reservoir-levels.html"
+    page.write_text(WEB_PAGE, encoding="utf-8")
+    report = library.import_paths([page])
+    if report.failed:
+        raise CheckFailed(f"a saved web page could not be imported: {report.failed[0][1]}")
+    if not report.imported:
+        raise CheckFailed("a saved web page was not imported")
+    _path, article_id, title = report.imported[0]
+    article = library.get(article_id)
+    if title != WEB_PAGE_TITLE or article is None or "Maria Costa" not in article.text:
+        raise CheckFailed(f"the web page was read wrongly: title {title!r}")
+    if "Home" in article.text or "Copyright" in article.text:
+        raise CheckFailed("the page's navigation or footer was kept as article text")
+    return f"{len(article.text.split())} words of article text from a saved web page"
 
 
 def check_model(state: SelfTestState) -> str:
@@ -198,6 +234,7 @@ def _library(state: SelfTestState) -> Library:
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
     ("import samples", check_import),
+    ("web page", check_web_page),
     ("language model", check_model),
     ("quotes, names", check_analysis),
     ("search", check_search),
