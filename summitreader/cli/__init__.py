@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from summitreader import __version__
-from summitreader.cli import analysis, articles, backup, maintenance, search
+from summitreader.cli import analysis, annotations, articles, backup, maintenance, search
 from summitreader.cli.common import CommandError, open_library
 from summitreader.core.library_lock import LibraryBusyError
 from summitreader.store.database import StoreError
@@ -19,10 +19,19 @@ from summitreader.store.database import StoreError
 log = logging.getLogger(__name__)
 
 # After these, the daily rolling backup is taken if it is due.
-WRITING_COMMANDS = {"import", "delete", "analyse", "analyze", "import-library", "correct"}
+WRITING_COMMANDS = {
+    "import",
+    "delete",
+    "analyse",
+    "analyze",
+    "import-library",
+    "correct",
+    "annotate",
+    "import-annotations",
+}
 
 # Each module adds its subcommands; order here is the order in --help.
-COMMAND_MODULES = [articles, search, analysis, backup, maintenance]
+COMMAND_MODULES = [articles, search, analysis, annotations, backup, maintenance]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from summitreader.cli.annotations import annotation_json
 from summitreader.cli.common import CommandError, add_json_flag, parse_id, print_json, wrap
 from summitreader.core.library import Library
 from summitreader.core.models import Article, ImportReport
@@ -156,7 +157,7 @@ def article_json(library: Library, article: Article) -> dict[str, Any]:
             }
             for e in (analysis.entities if analysis else ())
         ],
-        "annotations": [],
+        "annotations": [annotation_json(a) for a in library.annotations(article_id=article.id)],
     }
 
 

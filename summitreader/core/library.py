@@ -25,10 +25,12 @@ from summitreader.nlp.corrections import vote_type
 from summitreader.nlp.types import ArticleAnalysis, EntityResult
 from summitreader.paths import LibraryLayout, resolve_library_dir
 from summitreader.store.analysis import AnalysisStore, LibraryQuote, SpeakerSummary
+from summitreader.store.annotations import AnnotationStore
 from summitreader.store.articles import ArticleFilter, ArticleStore
 from summitreader.store.database import Database
 
 if TYPE_CHECKING:  # the index is imported on first search, not when a library opens
+    from summitreader.annotate.model import Annotation
     from summitreader.core.backup import BackupArticle
     from summitreader.core.search_sync import IndexCheck, SearchSync
     from summitreader.index.search_index import RelatedHit, SearchResults
@@ -60,6 +62,7 @@ class Library:
         self.db = Database(self.layout.database)
         self.articles_store = ArticleStore(self.db)
         self.analysis_store = AnalysisStore(self.db)
+        self.annotation_store = AnnotationStore(self.db)
         self.analysis_runner = AnalysisRunner(
             self.articles_store, self.analysis_store, self.layout.corrections, processes
         )
@@ -106,7 +109,11 @@ class Library:
                 from summitreader.core.search_sync import SearchSync
 
                 self._search = SearchSync(
-                    self.layout.index_dir, self.db, self.articles_store, self.analysis_store
+                    self.layout.index_dir,
+                    self.db,
+                    self.articles_store,
+                    self.analysis_store,
+                    self.annotation_store,
                 )
             return self._search
 
@@ -251,6 +258,9 @@ class Library:
                     report.duplicates.append((origin, known))
                     return Changes()
                 store.replace(conn, known, item.parsed, origin=origin)
+                self.annotation_store.reanchor_article(
+                    conn, known, item.parsed.text, textnorm.content_hash(item.parsed.text)
+                )
                 report.updated.append((origin, known))
                 return Changes(updated=frozenset({known}))
             new_id = store.insert(
@@ -262,6 +272,7 @@ class Library:
                 unread=item.unread,
                 starred=item.starred,
             )
+            self.annotation_store.relink(conn, new_id, item.uid)
         report.imported.append((origin, new_id, item.parsed.title))
         return Changes(added=frozenset({new_id}))
 
@@ -290,6 +301,9 @@ class Library:
             earlier = store.find_earlier_version(parsed, origin)
             if earlier is not None:
                 store.replace(conn, earlier, parsed, origin=origin)
+                self.annotation_store.reanchor_article(
+                    conn, earlier, parsed.text, textnorm.content_hash(parsed.text)
+                )
                 report.updated.append((origin, earlier))
                 return Changes(updated=frozenset({earlier}))
             new_id = store.insert(conn, parsed, origin=origin)
@@ -330,6 +344,130 @@ class Library:
         ids = list(ids)
         self.articles_store.set_flags(ids, starred=starred)
         return Changes(updated=frozenset(ids))
+
+    # -- annotations ------------------------------------------------------------------------------
+
+    def annotate(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        *,
+        kind: str = "highlight",
+        note: str = "",
+        tags: Iterable[str] | str = (),
+        color: str = "yellow",
+    ) -> tuple[Annotation, Changes]:
+        """Highlight or bookmark `text[start:end]` (code points); a bookmark may be a point."""
+        from summitreader.annotate.model import new_annotation
+
+        article = self.get(article_id)
+        if article is None:
+            raise KeyError(f"there is no article {article_id} in this library")
+        annotation = new_annotation(
+            article.id,
+            article.uid,
+            article.text,
+            start,
+            end,
+            article.content_hash,
+            kind=kind,
+            note=note,
+            tags=tags,
+            color=color,
+        )
+        return annotation, self._save_annotation(annotation)
+
+    def annotate_text(
+        self, article_id: int, passage: str, **body: object
+    ) -> tuple[Annotation, Changes]:
+        """Highlight the first place the article says `passage` (quote style and case folded)."""
+        from summitreader.annotate.locate import locate_passage
+
+        article = self.get(article_id)
+        if article is None:
+            raise KeyError(f"there is no article {article_id} in this library")
+        span = locate_passage(article.text, passage)
+        if span is None:
+            raise ValueError(f"article {article_id} does not contain {passage!r}")
+        return self.annotate(article_id, span[0], span[1], **body)  # type: ignore[arg-type]
+
+    def update_annotation(
+        self,
+        annotation_id: str,
+        *,
+        note: str | None = None,
+        tags: Iterable[str] | str | None = None,
+        color: str | None = None,
+    ) -> tuple[Annotation, Changes]:
+        from summitreader.annotate.model import edited
+
+        changed = edited(self._annotation(annotation_id), note=note, tags=tags, color=color)
+        return changed, self._save_annotation(changed)
+
+    def delete_annotation(self, annotation_id: str, *, deleted: bool = True) -> Changes:
+        """Mark deleted (kept until purged, so it can be undone); deleted=False undoes it."""
+        from summitreader.annotate.model import marked_deleted
+
+        return self._save_annotation(marked_deleted(self._annotation(annotation_id), deleted))
+
+    def reattach_annotation(self, annotation_id: str, start: int, end: int) -> Changes:
+        """Give an orphan (or any annotation) a new place in its article's current text."""
+        from dataclasses import replace
+
+        from summitreader.annotate.model import quote_context, utc_now
+
+        old = self._annotation(annotation_id)
+        article = self.get(old.article_id)
+        if article is None:
+            raise KeyError("the annotation's article is no longer in this library")
+        prefix, exact, suffix = quote_context(article.text, start, end)
+        moved = replace(
+            old,
+            exact=exact,
+            prefix=prefix,
+            suffix=suffix,
+            start=start,
+            end=end,
+            content_hash=article.content_hash,
+            orphan=False,
+            modified=utc_now(),
+        )
+        return self._save_annotation(moved)
+
+    def purge_deleted_annotations(self) -> Changes:
+        with self._exclusive():
+            count = self.annotation_store.purge_deleted()
+        return Changes(annotations=bool(count))
+
+    def annotations(
+        self,
+        *,
+        article_id: int | None = None,
+        include_deleted: bool = False,
+        kind: str | None = None,
+    ) -> list[Annotation]:
+        return self.annotation_store.list(
+            article_id=article_id, include_deleted=include_deleted, kind=kind
+        )
+
+    def _annotation(self, annotation_id: str) -> Annotation:
+        found = self.annotation_store.get(annotation_id)
+        if found is None:
+            raise KeyError(f"there is no annotation {annotation_id}")
+        return found
+
+    def _save_annotation(self, annotation: Annotation) -> Changes:
+        with self._writing() as record, self.db.write() as conn:
+            self.annotation_store.save(conn, annotation)
+            changes = Changes(
+                updated=frozenset({annotation.article_id})
+                if annotation.article_id
+                else frozenset(),
+                annotations=True,
+            )
+            record(changes)
+        return changes
 
     # -- backups ----------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from summitreader.core.models import Article
 from summitreader.index.documents import IndexDocument
 from summitreader.index.search_index import SearchIndex
 from summitreader.store.analysis import AnalysisStore
+from summitreader.store.annotations import AnnotationStore
 from summitreader.store.articles import ArticleStore
 from summitreader.store.database import Database
 
@@ -36,12 +37,18 @@ class IndexCheck:
 
 class SearchSync:
     def __init__(
-        self, directory: Path, db: Database, articles: ArticleStore, analysis: AnalysisStore
+        self,
+        directory: Path,
+        db: Database,
+        articles: ArticleStore,
+        analysis: AnalysisStore,
+        annotations: AnnotationStore,
     ) -> None:
         self.index = SearchIndex(directory)
         self.db = db
         self.articles = articles
         self.analysis = analysis
+        self.annotations = annotations
 
     def close(self) -> None:
         self.index.close()
@@ -116,6 +123,7 @@ class SearchSync:
 
     def document(self, article: Article) -> IndexDocument:
         speakers, entities, quotes = self.analysis.index_fields(article.id)
+        notes, tags, annotated = self.annotations.index_fields(article.id)
         return IndexDocument(
             id=article.id,
             title=article.title,
@@ -128,5 +136,7 @@ class SearchSync:
             speakers=speakers,
             entities=entities,
             quotes=quotes,
-            tags=article.tags,
+            notes=notes,
+            tags=tuple(dict.fromkeys((*article.tags, *tags))),
+            annotated=annotated,
         )

@@ -111,8 +111,43 @@ def _v3_syndication(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_annotations(conn: sqlite3.Connection) -> None:
+    """Highlights and bookmarks (W3C Web Annotation model).
+
+    An annotation outlives its article's row: deleting an article only unlinks it (article_id
+    NULL), and the article's uid links it again if the article comes back from a backup.
+    """
+    run_script(
+        conn,
+        """
+        CREATE TABLE annotations (
+            id           TEXT PRIMARY KEY,
+            article_id   INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            article_uid  TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            exact        TEXT NOT NULL,
+            prefix       TEXT NOT NULL,
+            suffix       TEXT NOT NULL,
+            start        INTEGER NOT NULL,
+            "end"        INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            note         TEXT NOT NULL DEFAULT '',
+            tags         TEXT NOT NULL DEFAULT '[]',
+            color        TEXT NOT NULL,
+            created      TEXT NOT NULL,
+            modified     TEXT NOT NULL,
+            deleted      INTEGER NOT NULL DEFAULT 0,
+            orphan       INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX annotations_article ON annotations(article_id);
+        CREATE INDEX annotations_article_uid ON annotations(article_uid)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles,
     _v2_analysis,
     _v3_syndication,
+    _v4_annotations,
 ]
