@@ -17,14 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitreader.nlp.corrections import Corrections, vote_type
-from summitreader.nlp.lexicon import DETERMINERS, ROLE_NOUNS, SPEECH_VERBS, title_at_end
+from summitreader.nlp.evidence import evidence_spans, merge_spans, type_votes
+from summitreader.nlp.lexicon import DETERMINERS, ORG_NOUNS, ROLE_NOUNS, title_at_end
 from summitreader.nlp.names import clean_name_span, is_plausible_name, name_key
 from summitreader.nlp.paragraphs import paragraph_spans
 from summitreader.nlp.types import ENTITY_TYPES, EntityResult, Mention
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_POSSESSIVE_END_RE = re.compile(r"[’'′]s?$")
 _FURNITURE_PARAGRAPH_RE = re.compile(r"(?:Write to |More Must-Reads|Contact |Follow |Sign up)")
-_NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +97,6 @@ def _inside_title(text: str, start: int, end: int) -> bool:
     return bool(match and match.start("title") < start - max(0, start - 40))
 
 
-def _person_evidence(text: str, start: int, end: int, title: str | None) -> bool:
-    """A title before it or a speech verb after it says a mention is a person."""
-    if title:
-        return True
-    if " " in text[start:end]:
-        return False  # "The Environment Agency said": organisations speak too
-    match = _NEXT_WORD_RE.match(text, end)
-    return bool(match and match.group(1).lower() in SPEECH_VERBS)
-
-
 def _in_furniture(text: str, paragraphs: list[tuple[int, int]], start: int) -> bool:
     starts = [p[0] for p in paragraphs]
     index = bisect.bisect_right(starts, start) - 1
@@ -130,7 +121,7 @@ def _join_split_names(
                 and label in ENTITY_TYPES
                 and text[start : start + 1].isupper()
                 and not _inside_title(text, p_start, p_end)
-                and text[p_end - 1] not in "’'′s"  # "North Korea’s Kim Jong Un" is two
+                and not _POSSESSIVE_END_RE.search(text, p_start, p_end)  # "Korea’s Kim" is two
             ):
                 joined[-1] = (p_start, end, "PERSON")
                 continue
@@ -172,6 +163,7 @@ def _link_short_forms(votes: dict[str, Counter[str]], first_seen: dict[str, int]
         k
         for k in votes
         if len(k.split()) >= 2
+        and k.split()[-1].casefold().strip("'") not in ORG_NOUNS
         and (majority(k) == "PERSON" or (majority(k) == "ORG" and len(k.split()) <= 3))
         and all(t[:1].isupper() for t in k.split())
     ]
@@ -205,7 +197,8 @@ def _link_short_forms(votes: dict[str, Counter[str]], first_seen: dict[str, int]
 def _repeats_the_model_missed(
     text: str, mentions: list[_Raw], root: dict[str, str], types: dict[str, str]
 ) -> list[_Raw]:
-    """Other places a recognised name is written, word for word, that the model passed over.
+    """Other places a recognised name (or a person's surname alone) is written, word for word,
+    that the model passed over.
 
     The small model misses a name now and then ("Trump insisted ..."); a name it found
     elsewhere in the same article is the same name here. Short non-person names are left
@@ -217,6 +210,13 @@ def _repeats_the_model_missed(
         written = text[mention.start : mention.end]
         if types[root[mention.key]] == "PERSON" or len(written) >= 4:
             forms[written] = mention
+    for canonical, type_ in types.items():
+        surname = canonical.split()[-1] if len(canonical.split()) >= 2 else ""
+        if type_ != "PERSON" or len(surname) < 3 or not surname[:1].isupper():
+            continue
+        if root.get(surname, canonical) != canonical or surname in forms:
+            continue  # the surname alone already names something else
+        forms[surname] = _Raw(0, 0, "PERSON", canonical)
     if not forms:
         return []
     pattern = re.compile(
@@ -241,25 +241,28 @@ def build_entities(
     text: str, raw_spans: Iterable[tuple[int, int, str]], corrections: Corrections
 ) -> EntityTable:
     """Entities of one article from (start, end, label) spans given by a recogniser."""
-    mentions = _clean_mentions(text, raw_spans, corrections)
+    spans = merge_spans(list(raw_spans), evidence_spans(text))
+    mentions = _clean_mentions(text, spans, corrections)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    context_votes: list[Counter[str]] = []
     first_seen: dict[str, int] = {}
     titles: list[str | None] = []
     for mention in mentions:
+        context_votes.append(type_votes(text, mention.start, mention.end, mention.label))
         votes[mention.key][mention.label] += 1
+        votes[mention.key].update(context_votes[-1])
         first_seen.setdefault(mention.key, mention.start)
         titles.append(_title_before(text, mention.start))
     root = _link_short_forms(votes, first_seen)
 
     cluster_votes: dict[str, Counter[str]] = defaultdict(Counter)
     members: dict[str, list[tuple[_Raw, str | None]]] = defaultdict(list)
-    for mention, title in zip(mentions, titles, strict=True):
+    for mention, title, context in zip(mentions, titles, context_votes, strict=True):
         canonical = root[mention.key]
         linked = canonical != mention.key and votes[canonical].most_common(1)[0][0] == "PERSON"
         label = "PERSON" if linked else mention.label
         cluster_votes[canonical][label] += 1
-        if _person_evidence(text, mention.start, mention.end, title):
-            cluster_votes[canonical]["PERSON"] += 2  # stronger than one model label
+        cluster_votes[canonical].update(context)
         members[canonical].append((mention, title))
 
     types = {c: vote_type(cluster_votes[c], corrections, c) for c in members}

@@ -110,7 +110,8 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", 
 
 PREPOSITIONS = word_set(
     "with to of for on at by from about against between toward towards into over under after "
-    "before among via than like upon within without"
+    "before among via than like upon within without along across around near through inside "
+    "outside behind beyond during below above beside throughout until toward"
 )
 
 # Roles a speaker may be named by ("the minister said"); the head word of a description.
@@ -249,3 +250,35 @@ def title_at_end(window: str) -> re.Match[str] | None:
         if match:
             return match
     return None
+
+
+# Nouns that say a phrase names a person: "Ana Ruiz, a hydrologist at ...", "farmer Ana Ruiz".
+PERSON_NOUNS = ROLE_NOUNS | word_set(
+    "farmer grower campaigner activist mediator engineer hydrologist biologist ecologist "
+    "geologist climatologist physicist chemist doctor nurse teacher student resident mother father "
+    "son daughter wife husband widow owner worker fisherman fishermen deputy lawmaker legislator "
+    "candidate member organiser organizer coordinator consultant architect journalist reporter "
+    "writer novelist activist protester spokesman spokeswoman chair head boss veteran "
+    "businessman businesswoman entrepreneur banker trader investor economist scholar lecturer "
+    "mp councillor councilor pilot driver officer soldier priest bishop rabbi imam player coach "
+    "man woman"
+)
+
+# Head words of organisations' names and descriptions: "... Association", "a campaign group".
+ORG_NOUNS = word_set(
+    "association group union commission committee council ministry department agency authority "
+    "board body company corporation firm bank party university institute foundation federation "
+    "organisation organization network coalition alliance movement trust fund society club "
+    "court parliament government newspaper magazine channel broadcaster service office team "
+    "league confederation cooperative co-operative"
+)
+
+# Words for places: "the Tagus, the longest river", "Caceres province", "the Danube basin".
+PLACE_NOUNS = word_set(
+    "river basin estuary valley delta lake sea ocean bay gulf coast island mountains mountain "
+    "peninsula city town village province region capital port reservoir canal plain plateau "
+    "county district state country"
+)
+
+# A bare name right after one of these is usually a place: "in Madrid", "near Santarem".
+LOCATIVE_PREPOSITIONS = word_set("in near outside inside across along around throughout toward")
