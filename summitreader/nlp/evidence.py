@@ -39,6 +39,7 @@ _RUN_RE = re.compile(
     r"[^\W\d_a-z][\w\-]*(?:[’'][^\W\d_]+)?)+"
 )
 _APPOSITION_RE = re.compile(r",\s+(?:(?P<rel>who|whose)\b|(?P<age>\d{1,3}),|(?:a|an|the)\s)")
+_OF_RE = re.compile(r" of (?:the )?")
 _APPOSITION_STOP = PREPOSITIONS | {"who", "whose", "that", "which", "and", "or"}
 _CAPITALISED_OFFICE_RE = re.compile(
     r"(?:Secretary|Minister|Director|Commissioner|President|Chair|Head|Chief|Ministry)"
@@ -84,6 +85,21 @@ def role_before(text: str, start: int) -> bool:
     return bool(words) and words[-1].casefold() in PERSON_NOUNS and window.endswith(" ")
 
 
+def _member_of_organisation(text: str, end: int) -> bool:
+    """ "Ana Ruiz of the campaign group ...": a person named by the body she belongs to."""
+    match = _OF_RE.match(text, end)
+    if match is None:
+        return False
+    words = _TOKEN_RE.findall(text, match.end(), min(len(text), match.end() + 60))[:6]
+    return any(w.casefold() in ORG_NOUNS for w in words)
+
+
+def _org_noun_before(text: str, start: int) -> bool:
+    """ "the campaign group Caudal Vivo": an organisation named after its description."""
+    words = text[max(0, start - 30) : start].split()
+    return bool(words) and words[-1].casefold() in ORG_NOUNS and text[start - 1 : start] == " "
+
+
 def _speech_verb_after(text: str, end: int) -> bool:
     words = _TOKEN_RE.findall(text, end, min(len(text), end + 30))[:2]
     if not words:
@@ -99,7 +115,7 @@ def type_votes(text: str, start: int, end: int, label: str) -> Counter[str]:
     votes: Counter[str] = Counter()
     name = text[start:end]
     head = name.split()[-1].casefold().strip("’'") if name.split() else ""
-    if head in ORG_NOUNS:
+    if head in ORG_NOUNS or _org_noun_before(text, start):
         votes["ORG"] += _STRONG
     following = _TOKEN_RE.match(text, end + 1) if text[end : end + 1] == " " else None
     if following and following.group(0).casefold() in PLACE_NOUNS and label != "PERSON":
@@ -107,7 +123,9 @@ def type_votes(text: str, start: int, end: int, label: str) -> Counter[str]:
     described = apposition_type(text, end)
     if described is not None:
         votes[described] += _STRONG
-    if role_before(text, start) and head not in ORG_NOUNS:
+    if head not in ORG_NOUNS and (
+        role_before(text, start) or (" " in name and _member_of_organisation(text, end))
+    ):
         votes["PERSON"] += _STRONG
     elif _speech_verb_after(text, end) and " " not in name:
         votes["PERSON"] += _WEAK
@@ -122,10 +140,13 @@ def _common_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _TOKEN_RE.findall(text) if w.islower())
 
 
-def _name_part(text: str, start: int, end: int, common: frozenset[str]) -> tuple[int, int] | None:
-    """The bare name inside a capitalised run: titles, offices and ordinary words cut off."""
+def _name_part(
+    text: str, start: int, end: int, common: frozenset[str], *, after_office: bool
+) -> tuple[int, int] | None:
+    """The bare name inside a capitalised run: titles, offices and ordinary words cut off.
+    After "Secretary of" the run's first word still belongs to the office ("State", "Water")."""
     tokens = list(_TOKEN_RE.finditer(text, start, end))
-    keep = 0
+    keep = 1 if after_office and len(tokens) > 2 else 0
     for index, token in enumerate(tokens):
         word = token.group(0)
         lowered = word.casefold()
@@ -150,20 +171,25 @@ def evidence_spans(text: str) -> list[RawSpan]:
     common = _common_words(text)
     found: list[RawSpan] = []
     for run in _RUN_RE.finditer(text):
-        part = _name_part(text, run.start(), run.end(), common)
+        office_before = _CAPITALISED_OFFICE_RE.search(text, max(0, run.start() - 80), run.start())
+        part = _name_part(
+            text, run.start(), run.end(), common, after_office=office_before is not None
+        )
         if part is None:
             continue
         start, end = part
         described = apposition_type(text, end)
-        office_before = _CAPITALISED_OFFICE_RE.search(text, max(0, start - 80), start)
         titled_in_run = TITLE_RE.search(text[run.start() : start]) is not None
-        if described == "ORG":
+        if described == "ORG" or _org_noun_before(text, start):
             found.append((start, end, "ORG"))
+        elif text[start:end].split()[-1].casefold().strip("’'") in ORG_NOUNS:
+            continue
         elif (
             described == "PERSON"
             or titled_in_run
             or role_before(text, start)
-            or (office_before is not None and text.startswith(",", end))
+            or office_before is not None
+            or _member_of_organisation(text, end)
         ):
             found.append((start, end, "PERSON"))
     return found

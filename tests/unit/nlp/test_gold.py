@@ -26,10 +26,5 @@ def test_gold_thresholds_on_seeds_and_fixtures(analyser: Analyser, evaluation: M
     _check(evaluation, analyser, {"seeds", "fixtures"})
 
 
-@pytest.mark.xfail(
-    reason="speaker accuracy on the sample library is below 90% (short surnames the small "
-    "model types as places, speakers named in earlier paragraphs); see eval_quotes.py",
-    strict=False,
-)
 def test_gold_thresholds_on_samples(analyser: Analyser, evaluation: ModuleType) -> None:
     _check(evaluation, analyser, {"samples"})
