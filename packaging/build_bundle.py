@@ -54,6 +54,29 @@ def run_pyinstaller(python: Path, dist: Path, work: Path) -> None:
     subprocess.run(command, check=True, cwd=ROOT, env=env)
 
 
+def strip_debug_info(bundle: Path) -> int:
+    """Drop the debug sections some wheels ship in their extension modules; returns bytes saved.
+
+    spaCy's and thinc's modules carry full debug information (over 100 MB). Only Python extension
+    modules are touched: the libraries auditwheel vendored into `*.libs` were rewritten by patchelf
+    and are left as they are, and so is Qt.
+    """
+    strip = shutil.which("strip")
+    if strip is None:
+        print("strip not found: extension modules keep their debug information")
+        return 0
+    modules = [
+        p
+        for p in (bundle / "_internal").rglob("*.cpython-*.so")
+        if "PySide6" not in p.parts and not any(part.endswith(".libs") for part in p.parts)
+    ]
+    before = sum(p.stat().st_size for p in modules)
+    for start in range(0, len(modules), 100):
+        chunk = [str(p) for p in modules[start : start + 100]]
+        subprocess.run([strip, "--strip-debug", *chunk], check=True)
+    return before - sum(p.stat().st_size for p in modules)
+
+
 def clean_env() -> dict[str, str]:
     """An environment with no Python of ours in it: what a user's desktop session offers."""
     env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp")}
@@ -104,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     building = time.perf_counter()
     run_pyinstaller(python, args.dist, args.work)
     print(f"PyInstaller built {bundle} in {time.perf_counter() - building:.0f} s")
+    saved = strip_debug_info(bundle)
+    print(f"debug information stripped from extension modules: {saved / 2**20:.0f} MiB saved")
     if args.no_check:
         return 0
     return 0 if check_bundle(bundle) else 1
