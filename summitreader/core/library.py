@@ -592,6 +592,13 @@ class Library:
         """Search every source; raises QueryError (one line) for a query that cannot be read."""
         return self.search_sync.index.search(query, limit=limit, offset=offset, sort=sort)
 
+    def hit_spans(self, article_id: int, query: str) -> list[tuple[int, int]]:
+        """Where the query matches in the article's text (code points), to highlight in reading."""
+        article = self.get(article_id)
+        if article is None:
+            return []
+        return self.search_sync.index.hit_spans(query, article.text)
+
     def related(self, article_id: int, *, limit: int = 10) -> list[RelatedHit]:
         return self.search_sync.index.related(article_id, limit=limit)
 

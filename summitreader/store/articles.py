@@ -22,6 +22,7 @@ SORTABLE = {
     "published": "published",
     "words": "words",
     "quote_count": "quote_count",
+    "quotes": "quote_count",
     "imported_at": "imported_at",
     "unread": "unread",
     "starred": "starred",
