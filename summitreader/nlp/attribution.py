@@ -146,10 +146,25 @@ class QuoteAttributor:
                 return mention.name
             if len(lowered.split()) == 1 and title.split()[-1] == head:
                 return mention.name
+        named_later = self._named_later(head, position)
+        if named_later is not None:
+            return named_later
         if head in ROLE_NOUNS or any(w[:1].isupper() for w in words):
             if head.endswith("s") and head[:-1] in ROLE_NOUNS:
                 return None  # "officials said": a group, not one speaker
             return role
+        return None
+
+    def _named_later(self, head: str, position: int) -> str | None:
+        """ "the chair told reporters ... The chair, Ana Ruiz, is": a role named just after."""
+        if head not in ROLE_NOUNS:
+            return None
+        paragraph = self.paragraph_index(position)
+        limit = self.paragraphs[min(len(self.paragraphs) - 1, paragraph + 1)][1]
+        for mention in self._people:
+            title = mention.title or ""
+            if position < mention.start < limit and title.split()[-1:] == [head]:
+                return mention.name
         return None
 
     def link_name(self, start: int, end: int) -> str | None:
@@ -286,6 +301,9 @@ class QuoteAttributor:
             opening = self.masked.rfind(",", max(lo, end - _APPOSITION_LIMIT), end - 1)
             if opening == -1:
                 return None, False
+            named = self._person_exactly_in(opening + 1, end - 1)
+            if named is not None:
+                return named, True  # "Its spokeswoman, Ana Ruiz, said"
             end = opening
         mention = self.table.ending_at(end)
         if mention is not None and mention.start >= lo and not self._quoted(mention.start):

@@ -39,6 +39,10 @@ _RUN_RE = re.compile(
     r"[^\W\d_a-z][\w\-]*(?:[’'][^\W\d_]+)?)+"
 )
 _APPOSITION_RE = re.compile(r",\s+(?:(?P<rel>who|whose)\b|(?P<age>\d{1,3}),|(?:a|an|the)\s)")
+# a name inside a description ("the University of Lisbon hydrologist") says nothing of its head
+_PROPER_NAME_RE = re.compile(
+    r"[^\W\d_a-z][\w’'\-]*(?:\s+(?:(?:of|de|for|the)\s+)?[^\W\d_a-z][\w’'\-]*)*"
+)
 _OF_RE = re.compile(r" of (?:the )?")
 _APPOSITION_STOP = PREPOSITIONS | {"who", "whose", "that", "which", "and", "or"}
 _CAPITALISED_OFFICE_RE = re.compile(
@@ -60,7 +64,8 @@ def apposition_type(text: str, end: int) -> str | None:
         return None
     if match.group("rel") or match.group("age"):
         return "PERSON"
-    for word in _TOKEN_RE.findall(text, match.end(), min(len(text), match.end() + 80))[:8]:
+    described = _PROPER_NAME_RE.sub("X", text[match.end() : match.end() + 80])
+    for word in _TOKEN_RE.findall(described)[:8]:
         lowered = word.casefold()
         if lowered in _APPOSITION_STOP:
             break
