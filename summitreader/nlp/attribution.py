@@ -104,8 +104,26 @@ class QuoteAttributor:
         before = self.masked[max(0, start - 60) : start]
         before = re.sub(r"(?:" + TITLE_RE.pattern + r")\s*$", "", before.rstrip() + " ").rstrip()
         before = re.sub(r"\b(?:the|The)$", "", before).rstrip()
-        previous = before.rsplit(None, 1)[-1] if before.split() else ""
-        return previous.casefold() not in PREPOSITIONS
+        words = before.split()
+        previous = words[-1].casefold() if words else ""
+        if previous == "by" and len(words) > 1 and words[-2].endswith("ed"):
+            return True  # "chaired by Ana Ruiz": the agent of a passive
+        return previous not in PREPOSITIONS
+
+    def _in_object_apposition(self, start: int) -> bool:
+        """ "criticised his counterpart, Ana Ruiz, personally": a name set beside an object, not
+        a subject ("The conference chair, Ana Ruiz, said" is beside a subject and stays)."""
+        if not self.masked[:start].rstrip().endswith(","):
+            return False
+        mention = self.table.starting_at(start)
+        end = mention.end if mention is not None else start
+        if self.masked[end : end + 1] not in {",", ".", ";"}:
+            return False  # "Back in Lisbon, Ana Ruiz said": the subject after an opening phrase
+        sentence_start, _ = self._sentence_of(start)
+        comma = self.masked.rfind(",", sentence_start, start)
+        before = [w.group(0).casefold() for w in self._words(sentence_start, comma)]
+        short_noun_phrase = len(before) <= 5 and not any(w in PREPOSITIONS for w in before)
+        return not short_noun_phrase
 
     def resolve_pronoun(self, position: int) -> str | None:
         """The most recent person who was the subject of a clause, within a few paragraphs."""
@@ -117,7 +135,9 @@ class QuoteAttributor:
                 continue
             if mention.start < oldest:
                 break
-            if self._subject_like(mention.start, mention.end):
+            if self._subject_like(mention.start, mention.end) and not self._in_object_apposition(
+                mention.start
+            ):
                 return mention.name
         return None
 
