@@ -5,8 +5,9 @@ The bundled samples are imported into a temporary library (real importer and ana
 quotes grouped by summitreader.coverage.group_remarks, and gold members matched to extracted
 quotes by file and first words (folded as the grouping folds them). Scores are pairwise: a pair
 of quotes in one predicted group is right when gold puts both in one group. Recall is given over
-every gold member and over the gold members whose quote the analysis extracted, since a quote
-that was never extracted cannot be grouped.
+every gold member, over the gold members whose quote the analysis extracted (a quote that was
+never extracted cannot be grouped), and over those extracted with the gold speaker or none (a
+quote given to the wrong person is rightly kept out of that person's remark).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from summitreader.core.library import Library  # noqa: E402
 from summitreader.coverage import DEFAULT_THRESHOLD, group_remarks  # noqa: E402
+from summitreader.coverage.speakers import same_speaker, speaker_words  # noqa: E402
 from summitreader.coverage.textmatch import fold_words  # noqa: E402
 from summitreader.store.analysis import LibraryQuote  # noqa: E402
 
@@ -45,6 +47,7 @@ class GoldMatch:
     """Gold members as (group number, quote index or None when the quote was not extracted)."""
 
     members: list[tuple[int, int | None]]
+    speakers: list[str]  # the gold speaker of each group
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ class Scores:
     correct_pairs: int
     gold_pairs: int
     extracted_gold_pairs: int
+    attributed_gold_pairs: int
 
     @property
     def precision(self) -> float:
@@ -66,6 +70,11 @@ class Scores:
     @property
     def recall_extracted(self) -> float:
         pairs = self.extracted_gold_pairs
+        return self.correct_pairs / pairs if pairs else 1.0
+
+    @property
+    def recall_attributed(self) -> float:
+        pairs = self.attributed_gold_pairs
         return self.correct_pairs / pairs if pairs else 1.0
 
     @property
@@ -88,6 +97,7 @@ def match_gold(sample: SampleQuotes, gold_path: Path = GOLD) -> GoldMatch:
     one containing them (the analysis may have joined it to the quote before)."""
     groups = json.loads(gold_path.read_text(encoding="utf-8"))["groups"]
     members: list[tuple[int, int | None]] = []
+    speakers = [group["speaker"] for group in groups]
     taken: set[int] = set()
     for number, group in enumerate(groups):
         for member in group["members"]:
@@ -107,7 +117,7 @@ def match_gold(sample: SampleQuotes, gold_path: Path = GOLD) -> GoldMatch:
             if found is not None:
                 taken.add(found)
             members.append((number, found))
-    return GoldMatch(members)
+    return GoldMatch(members, speakers)
 
 
 def score(sample: SampleQuotes, gold: GoldMatch, threshold: float) -> Scores:
@@ -127,13 +137,36 @@ def score(sample: SampleQuotes, gold: GoldMatch, threshold: float) -> Scores:
         by_group[number].append(index)
     gold_pairs = sum(_pairs(len(found)) for found in by_group.values())
     extracted = sum(_pairs(sum(1 for i in found if i is not None)) for found in by_group.values())
-    return Scores(threshold, len(predicted), correct, gold_pairs, extracted)
+    attributed = sum(
+        _pairs(sum(1 for i in found if i is not None and _speaker_agrees(sample, i, gold, n)))
+        for n, found in by_group.items()
+    )
+    return Scores(threshold, len(predicted), correct, gold_pairs, extracted, attributed)
+
+
+def _speaker_agrees(sample: SampleQuotes, index: int, gold: GoldMatch, group: int) -> bool:
+    """The extracted quote has no speaker, or one naming the gold speaker."""
+    speaker = sample.quotes[index].speaker
+    return speaker is None or same_speaker(
+        speaker_words(speaker), speaker_words(gold.speakers[group])
+    )
 
 
 def report(sample: SampleQuotes, gold: GoldMatch, thresholds: Iterable[float]) -> list[Scores]:
     missing = sum(1 for _, index in gold.members if index is None)
-    print(f"gold members: {len(gold.members)}, not extracted: {missing}")
-    print("threshold  predicted  correct  precision  recall(all)  recall(extracted)  F1(extr.)")
+    wrong = sum(
+        1
+        for number, index in gold.members
+        if index is not None and not _speaker_agrees(sample, index, gold, number)
+    )
+    print(
+        f"gold members: {len(gold.members)}, not extracted: {missing}, "
+        f"extracted with another speaker: {wrong}"
+    )
+    print(
+        "threshold  predicted  correct  precision  recall: all  extracted  right speaker"
+        "  F1(extracted)"
+    )
     rows = []
     for threshold in thresholds:
         s = score(sample, gold, threshold)
@@ -141,7 +174,8 @@ def report(sample: SampleQuotes, gold: GoldMatch, thresholds: Iterable[float]) -
         mark = "  <- default" if threshold == DEFAULT_THRESHOLD else ""
         print(
             f"{threshold:9.1f}  {s.predicted_pairs:9d}  {s.correct_pairs:7d}  {s.precision:9.3f}"
-            f"  {s.recall:11.3f}  {s.recall_extracted:17.3f}  {s.f1:9.3f}{mark}"
+            f"  {s.recall:11.3f}  {s.recall_extracted:9.3f}  {s.recall_attributed:13.3f}"
+            f"  {s.f1:13.3f}{mark}"
         )
     return rows
 
