@@ -24,6 +24,7 @@ from summitreader.nlp.lexicon import (
     DETERMINERS,
     NAMING_VERBS,
     PASSIVE_AUXILIARIES,
+    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -369,7 +370,7 @@ class QuoteAttributor:
                 return Attribution(subject[0], verb.group(0), adjacent=True)
             return None
         subject = self.subject_forward(position, limit)
-        if subject is None:
+        if subject is None or self._describes_the_words(position, subject):
             return None
         speaker, end = subject
         verb = self._verb_after(end, limit)
@@ -383,6 +384,24 @@ class QuoteAttributor:
         if verb is None:
             return None
         return Attribution(speaker, verb.group(0), adjacent=True)
+
+    def _describes_the_words(self, position: int, subject: tuple[str | None, int]) -> bool:
+        """ "“…,” a phrase her officials repeated": a description of the words, not a speaker."""
+        speaker, end = subject
+        if speaker is not None:
+            return False
+        words = [w.group(0).casefold() for w in self._words(position, end)]
+        return bool(words) and words[0] in {"a", "an"} and not PERSON_NOUNS.intersection(words)
+
+    def _introduced_by_colon(self, quote: QuoteSpan, lo: int) -> Attribution | None:
+        """ "Ana Ruiz gave her own version: “…”": the person the sentence is about speaks."""
+        if not self.masked[lo : quote.open_at].rstrip().endswith(":"):
+            return None
+        sentence_start, _ = self._sentence_of(quote.open_at)
+        speaker = self._nearest_subject(sentence_start, quote.open_at, main=True)
+        if speaker is None or self.table.type_of(speaker) != "PERSON":
+            return None
+        return Attribution(speaker, None, adjacent=True)
 
     def before_quote(self, quote: QuoteSpan, lo: int) -> Attribution | None:
         """`X said, “…`, `X, when asked, said “…`, `according to X, “…`."""
@@ -413,7 +432,7 @@ class QuoteAttributor:
                 sentence_start, _ = self._sentence_of(quote.open_at)
                 speaker = self._nearest_subject(sentence_start, word.start(), main=False)
             return Attribution(speaker, word.group(0), adjacent=True)
-        return None
+        return self._introduced_by_colon(quote, lo)
 
     def _candidates(self, lo: int, hi: int) -> list[tuple[int, int, str | None]]:
         """Possible subjects in [lo, hi): people, organisations and pronouns, in order."""

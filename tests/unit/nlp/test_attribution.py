@@ -128,3 +128,42 @@ def test_rules_only_fallback_still_finds_quotes_and_speakers(rules_only: Analyse
         ("Marta Silva", "speech"),
     ]
     assert result.analyser_version.endswith("+rules-only")
+
+
+def test_speaker_in_apposition_after_a_role(analyser: Analyser) -> None:
+    text = (
+        "Its spokeswoman, Lena Ortiz, said the campaign had shown that "
+        "“a law nobody reads is a rumour.”"
+    )
+    [quote] = analyser.analyse(text).quotes
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_role_named_in_the_next_paragraph(analyser: Analyser) -> None:
+    text = (
+        "“Day one is for speeches,” the conference chair told reporters.\n\n"
+        "The chair, Odile Marchetti, is a retired judge."
+    )
+    [quote] = analyser.analyse(text).quotes
+    assert quote.speaker == "Odile Marchetti"
+
+
+def test_pronoun_skips_a_name_beside_an_object(analyser: Analyser) -> None:
+    text = (
+        "Pavel Novak was careful not to blame his counterpart, Ewa Lis, personally. "
+        "He described her as “a tough negotiator.”"
+    )
+    [quote] = analyser.analyse(text).quotes
+    assert quote.speaker == "Pavel Novak"
+
+
+def test_description_of_the_words_is_not_a_speaker(analyser: Analyser) -> None:
+    text = "Mira Kahn has said she will not accept “a loan of water,” a phrase her aides repeat."
+    [quote] = analyser.analyse(text).quotes
+    assert (quote.speaker, quote.kind) == ("Mira Kahn", "fragment")
+
+
+def test_colon_introduces_the_subject_s_words(analyser: Analyser) -> None:
+    text = "Later Mira Kahn gave her own account to the cameras: “We came to share the water.”"
+    [quote] = analyser.analyse(text).quotes
+    assert (quote.speaker, quote.kind) == ("Mira Kahn", "speech")
