@@ -11,7 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from summitreader import __version__
-from summitreader.cli import analysis, annotations, articles, backup, maintenance, search
+from summitreader.cli import (
+    analysis,
+    annotations,
+    articles,
+    backup,
+    coverage,
+    maintenance,
+    search,
+)
 from summitreader.cli.common import CommandError, open_library
 from summitreader.core.library_lock import LibraryBusyError
 from summitreader.store.database import StoreError
@@ -31,7 +39,7 @@ WRITING_COMMANDS = {
 }
 
 # Each module adds its subcommands; order here is the order in --help.
-COMMAND_MODULES = [articles, search, analysis, annotations, backup, maintenance]
+COMMAND_MODULES = [articles, search, analysis, coverage, annotations, backup, maintenance]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the index is imported on first search, not when a library o
     from summitreader.annotate.model import Annotation
     from summitreader.core.backup import BackupArticle
     from summitreader.core.search_sync import IndexCheck, SearchSync
+    from summitreader.coverage import CoMention, CoverageTimeline, RemarkGroup, SpeakerGrid
     from summitreader.index.search_index import RelatedHit, SearchResults
     from summitreader.store.backups import BackupInfo
 
@@ -569,6 +570,48 @@ class Library:
 
     def speakers(self) -> list[SpeakerSummary]:
         return self.analysis_store.speakers()
+
+    def compare_quotes(
+        self, *, speaker: str | None = None, loose: bool = False
+    ) -> list[RemarkGroup[LibraryQuote]]:
+        """The same remark as each outlet printed it: groups across articles, biggest first."""
+        from summitreader.coverage import DEFAULT_THRESHOLD, LOOSE_THRESHOLD, group_remarks
+
+        quotes = [q for q in self.quotes() if q.kind != "scare"]
+        groups = group_remarks(quotes, threshold=LOOSE_THRESHOLD if loose else DEFAULT_THRESHOLD)
+        if speaker is not None:
+            from summitreader.coverage.speakers import same_speaker, speaker_words
+
+            wanted = speaker_words(speaker)
+            groups = [
+                g for g in groups if g.speaker and same_speaker(speaker_words(g.speaker), wanted)
+            ]
+        return groups
+
+    def co_mentions(self, entity: str, *, limit: int | None = 20) -> list[CoMention]:
+        """Who and what is mentioned most with an entity, across outlets."""
+        from summitreader.coverage import co_mentions
+
+        return co_mentions(entity, self.analysis_store.entity_names_by_article(), limit=limit)
+
+    def coverage_timeline(self, ids: Iterable[int] | None = None) -> CoverageTimeline:
+        """Articles per day by outlet, for the whole library or the given articles."""
+        from summitreader.coverage import coverage_by_day
+
+        flt = ArticleFilter(ids=tuple(ids)) if ids is not None else None
+        return coverage_by_day(self.list(flt))
+
+    def speaker_grid(
+        self, ids: Iterable[int] | None = None, *, top_speakers: int | None = 20
+    ) -> SpeakerGrid:
+        """How often each outlet quotes each speaker (for the library or the given articles)."""
+        from summitreader.coverage import speaker_outlet_grid
+
+        quotes = self.quotes()
+        if ids is not None:
+            wanted = set(ids)
+            quotes = [q for q in quotes if q.article_id in wanted]
+        return speaker_outlet_grid(quotes, top_speakers=top_speakers)
 
     def add_correction(self, name: str, value: str) -> Changes:
         """A type (`Yongbyon`, `FAC`) or an alias (`U.S.`, `United States`) for this library."""

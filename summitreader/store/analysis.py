@@ -233,6 +233,16 @@ class AnalysisStore:
         sql += " ORDER BY a.published IS NULL, a.published, q.article_id, q.start"
         return [LibraryQuote(*row) for row in self.db.conn.execute(sql, params)]
 
+    def entity_names_by_article(self) -> list[tuple[int, str | None, list[str]]]:
+        """(article id, outlet, canonical names) for every analysed article: for co-mentions."""
+        grouped: dict[int, tuple[str | None, list[str]]] = {}
+        for article_id, source, name in self.db.conn.execute(
+            "SELECT e.article_id, a.source, e.name FROM entities e "
+            "JOIN articles a ON a.id = e.article_id ORDER BY e.article_id"
+        ):
+            grouped.setdefault(article_id, (source, []))[1].append(name)
+        return [(i, source, names) for i, (source, names) in grouped.items()]
+
     def speakers(self) -> list[SpeakerSummary]:
         conn = self.db.conn
         by_source: dict[str, dict[str, int]] = defaultdict(dict)

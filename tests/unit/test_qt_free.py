@@ -8,7 +8,7 @@ import sys
 
 import summitreader
 
-QT_FREE = ("core", "store", "index", "nlp", "ingest", "annotate", "export", "cli")
+QT_FREE = ("core", "store", "index", "nlp", "ingest", "annotate", "export", "cli", "coverage")
 
 
 def _modules() -> list[str]:
