@@ -17,7 +17,7 @@ from summitreader.nlp.quotemarks import find_quotes
 from summitreader.nlp.types import ArticleAnalysis, QuoteResult
 
 # Bump when the rules, the word lists or the model change, so stored results are recomputed.
-ANALYSER_VERSION = "6"
+ANALYSER_VERSION = "7"
 _FALLBACK_SUFFIX = "+rules-only"
 _CHUNK_CHARS = 100_000  # longer texts go through the model a group of paragraphs at a time
 

@@ -431,7 +431,8 @@ class QuoteAttributor:
             if not found:
                 sentence_start, _ = self._sentence_of(quote.open_at)
                 speaker = self._nearest_subject(sentence_start, word.start(), main=False)
-            return Attribution(speaker, word.group(0), adjacent=True)
+            # "warned that “…”": the words run on in the writer's sentence, a fragment
+            return Attribution(speaker, word.group(0), adjacent=between.casefold() != "that")
         return self._introduced_by_colon(quote, lo)
 
     def _candidates(self, lo: int, hi: int) -> list[tuple[int, int, str | None]]:
@@ -503,15 +504,15 @@ class QuoteAttributor:
             attribution = attributions[index]
             alone = self.stands_alone(quote)
             before = self.masked[max(0, quote.open_at - 40) : quote.open_at]
-            if attribution is not None and attribution.adjacent:
+            if _SO_CALLED_RE.search(before):
+                kind, attribution = "scare", None  # "a so-called “water bank,” said the critics"
+            elif attribution is not None and attribution.adjacent:
                 kind = "speech"
             elif alone and self._reads_as_sentence(quote):
                 kind = "speech"
                 if attribution is None or attribution.speaker is None:
                     carried = self._carried_speaker(index, attributions)
                     attribution = Attribution(carried, None, adjacent=False) if carried else None
-            elif _SO_CALLED_RE.search(before):
-                kind, attribution = "scare", None
             elif attribution is not None:
                 kind = "fragment"  # someone is said to have used the words, named or not
             else:

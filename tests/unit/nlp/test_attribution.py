@@ -167,3 +167,15 @@ def test_colon_introduces_the_subject_s_words(analyser: Analyser) -> None:
     text = "Later Mira Kahn gave her own account to the cameras: “We came to share the water.”"
     [quote] = analyser.analyse(text).quotes
     assert (quote.speaker, quote.kind) == ("Mira Kahn", "speech")
+
+
+def test_so_called_stays_a_scare_quote_before_a_speech_verb(analyser: Analyser) -> None:
+    text = "Growers, who liked the so-called “water loan,” said the walkout was right."
+    [quote] = analyser.analyse(text).quotes
+    assert (quote.speaker, quote.kind) == (None, "scare")
+
+
+def test_words_after_that_are_a_fragment(analyser: Analyser) -> None:
+    text = "Ilse Baum, a geologist, warned that “every dry week costs the delta dearly.”"
+    [quote] = analyser.analyse(text).quotes
+    assert (quote.speaker, quote.kind) == ("Ilse Baum", "fragment")
