@@ -17,6 +17,7 @@ from summitreader.cli import (
     articles,
     backup,
     coverage,
+    exports,
     maintenance,
     search,
 )
@@ -39,7 +40,16 @@ WRITING_COMMANDS = {
 }
 
 # Each module adds its subcommands; order here is the order in --help.
-COMMAND_MODULES = [articles, search, analysis, coverage, annotations, backup, maintenance]
+COMMAND_MODULES = [
+    articles,
+    search,
+    analysis,
+    coverage,
+    annotations,
+    exports,
+    backup,
+    maintenance,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -76,8 +76,8 @@ def _print(found: list[Annotation], library: Library) -> None:
     for a in found:
         if a.article_id and a.article_id not in titles:
             article = library.get(a.article_id)
-            titles[a.article_id] = article.title if article else "(deleted article)"
-        where = titles.get(a.article_id, "(deleted article)")
+            titles[a.article_id] = article.title if article else "(article not in this library)"
+        where = titles.get(a.article_id, "(article not in this library)")
         flags = " ".join(f for f, on in (("orphan", a.orphan), ("deleted", a.deleted)) if on)
         print(
             f"{a.id}  [{a.kind}, {a.color}{', ' + flags if flags else ''}]  #{a.article_id} {where}"

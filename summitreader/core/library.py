@@ -6,6 +6,7 @@ Everything a caller can do to the library goes through here; every mutating call
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -32,6 +33,7 @@ from summitreader.store.database import Database
 if TYPE_CHECKING:  # the index is imported on first search, not when a library opens
     from summitreader.annotate.model import Annotation
     from summitreader.core.backup import BackupArticle
+    from summitreader.core.notes_exchange import NotesExchange, NotesImportReport
     from summitreader.core.search_sync import IndexCheck, SearchSync
     from summitreader.coverage import CoMention, CoverageTimeline, RemarkGroup, SpeakerGrid
     from summitreader.index.search_index import RelatedHit, SearchResults
@@ -224,7 +226,7 @@ class Library:
         """Write every article to one portable file; returns how many."""
         from summitreader.core.backup import write_backup
 
-        return write_backup(path, self.articles_store.iter_all(), iter(()))
+        return write_backup(path, self.articles_store.iter_all(), self.notes.backup_records())
 
     def import_library(self, path: Path, *, progress: Progress | None = None) -> ImportReport:
         """Merge a backup in: known articles (same uid or same text) are not duplicated."""
@@ -236,11 +238,19 @@ class Library:
         try:
             with self._writing(progress) as record:
                 changes = Changes()
+                notes = []
                 for item in read_backup(path):
-                    if item.get("type") != "article":
-                        continue
+                    if item.get("type") == "article":
+                        changes = changes.merged(
+                            self._restore_one(backup_article(item), origin, report)
+                        )
+                    elif item.get("type") == "annotation":
+                        notes.append(item.get("w3c"))
+                if notes:
+                    merged = self.notes.merge(notes, origin=origin)
+                    report.failed.extend(merged.failed)
                     changes = changes.merged(
-                        self._restore_one(backup_article(item), origin, report)
+                        Changes(updated=frozenset(merged.article_ids), annotations=True)
                     )
                 record(changes)
                 report.changes = changes.merged(self._analyse_changed(changes, progress, None))
@@ -451,6 +461,50 @@ class Library:
         return self.annotation_store.list(
             article_id=article_id, include_deleted=include_deleted, kind=kind
         )
+
+    @property
+    def notes(self) -> NotesExchange:
+        from summitreader.core.notes_exchange import NotesExchange
+
+        return NotesExchange(self.db, self.articles_store, self.annotation_store)
+
+    def export_annotations(self, fmt: str, *, article_ids: Iterable[int] | None = None) -> str:
+        """Annotations as Markdown or W3C Web Annotation JSON-LD (deleted ones left out)."""
+        found = self.annotations()
+        if article_ids is not None:
+            wanted = set(article_ids)
+            found = [a for a in found if a.article_id in wanted]
+        return self.notes.render(fmt, found)
+
+    def export_annotations_to(
+        self, fmt: str, path: Path, *, per_article: bool = False
+    ) -> list[Path]:
+        """Write an export; with per_article, `path` is a folder of one Markdown file each."""
+        if per_article:
+            if fmt != "markdown":
+                raise ValueError("one file per article is for Markdown")
+            return self.notes.write_per_article(path, self.annotations())
+        text = self.export_annotations(fmt)
+        partial = path.with_name(path.name + ".part")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+        return [path]
+
+    def import_annotations(self, path: Path) -> NotesImportReport:
+        """Merge a W3C JSON-LD file: ids kept, nothing duplicated, the newer edit wins."""
+        from summitreader.core.notes_exchange import NotesImportReport
+
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            report = NotesImportReport()
+            reason = exc.strerror if isinstance(exc, OSError) else f"not JSON ({exc})"
+            report.failed.append((str(path), str(reason)))
+            return report
+        with self._writing() as record:
+            report = self.notes.merge(data, origin=str(path))
+            record(Changes(updated=frozenset(report.article_ids), annotations=True))
+        return report
 
     def _annotation(self, annotation_id: str) -> Annotation:
         found = self.annotation_store.get(annotation_id)

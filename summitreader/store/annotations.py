@@ -19,7 +19,7 @@ _COLUMNS = (
 def _row(a: Annotation) -> tuple[object, ...]:
     return (
         a.id,
-        a.article_id,
+        a.article_id or None,  # 0 means its article is gone: NULL in the store
         a.article_uid,
         a.kind,
         a.exact,

@@ -100,6 +100,18 @@ class ArticleStore:
         row = self.db.conn.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
         return None if row is None else int(row[0])
 
+    def find_url(self, url: str) -> int | None:
+        row = self.db.conn.execute(
+            "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", (url,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def find_content_hash(self, content_hash: str) -> int | None:
+        row = self.db.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", (content_hash,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def content_hash_of(self, article_id: int) -> str | None:
         row = self.db.conn.execute(
             "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
