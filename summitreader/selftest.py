@@ -125,8 +125,27 @@ def check_model(state: SelfTestState) -> str:
     analyser = library.analysis_runner.analyser
     description = analyser.model_description
     if not description.startswith("spaCy "):
-        raise CheckFailed(description)
+        raise CheckFailed(f"{description}{_model_failure()}")
     return description
+
+
+def _model_failure() -> str:
+    """Why spaCy or its model cannot be loaded, for a packager to act on."""
+    from summitreader.nlp.model import MODEL_NAMES
+
+    try:
+        import spacy
+    except ImportError as exc:
+        return f" (import spacy: {type(exc).__name__}: {exc})"
+    reasons = []
+    for name in MODEL_NAMES:
+        try:
+            spacy.load(name)
+        except (OSError, ImportError) as exc:
+            reasons.append(f"{name}: {type(exc).__name__}: {exc}")
+        else:
+            return f" ({name} loads when asked directly)"
+    return f" ({'; '.join(reasons)})"
 
 
 def check_analysis(state: SelfTestState) -> str:
