@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from summitreader.annotate.model import Annotation
 from summitreader.core.library import Library
 from summitreader.core.models import Article, Changes, ImportReport
 from summitreader.index.errors import QueryError
 from summitreader.nlp.types import ArticleAnalysis
+from summitreader.ui.annotation_service import AnnotationService
 from summitreader.ui.article_table_model import ArticleTableModel
 from summitreader.ui.tasks import TaskContext, TaskRunner
 
@@ -31,14 +33,17 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class OpenedArticle:
-    """An article ready to read: its analysis, the hits of the query it was opened from, and
-    where to scroll (`focus`, a code-point offset) when the reader should not resume."""
+    """An article ready to read: its analysis, the hits of the query it was opened from, its
+    annotations, where to scroll (`focus`, a code-point offset) when the reader should not resume,
+    and a passage to flash (`flash`) when it was opened from a note."""
 
     article: Article
     analysis: ArticleAnalysis | None
     query: str = ""
     hits: tuple[Span, ...] = ()
     focus: int | None = None
+    notes: tuple[Annotation, ...] = ()
+    flash: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,9 @@ class DocumentModel(QObject):
         library_entities_did_load(list): EntitySummary rows, most mentioned first.
         speaker_quotes_did_load(str, list): speaker name, LibraryQuote rows across outlets.
         entity_did_focus(str, list): entity name and its spans in the open article.
+        notes_did_change(tuple): the open article's annotations, after any change to them.
+        passage_did_flash(int, int): bring this span of the open article into view and flash it.
+        selection_did_change(bool): whether the reader has a passage of the open article selected.
         index_did_report(str): a sentence about the search index for the status bar.
         task_did_start(int, str), task_did_progress(int, int, int, str),
         task_did_finish(int, bool), task_did_fail(str, str): background work, for the status bar.
@@ -79,6 +87,9 @@ class DocumentModel(QObject):
     library_entities_did_load = Signal(object)
     speaker_quotes_did_load = Signal(str, object)
     entity_did_focus = Signal(str, object)
+    notes_did_change = Signal(object)
+    passage_did_flash = Signal(int, int)
+    selection_did_change = Signal(bool)
     index_did_report = Signal(str)
     task_did_start = Signal(int, str)
     task_did_progress = Signal(int, int, int, str)
@@ -100,6 +111,9 @@ class DocumentModel(QObject):
         self.results: Any = None
         self._search_generation = 0
         self._open_generation = 0
+        self.selection: tuple[int, int, int] | None = None  # article id, start, end
+        self.notes = AnnotationService(library, self.tasks, self._apply, self)
+        self.notes.article_notes_did_load.connect(self._notes_loaded)
 
     # -- the open article ---------------------------------------------------------------------
 
@@ -107,8 +121,10 @@ class DocumentModel(QObject):
     def current_id(self) -> int | None:
         return self.current.article.id if self.current else None
 
-    def open_article(self, article_id: int, *, focus: int | None = None) -> None:
-        """Load the article, its analysis and the current query's hits off the GUI thread."""
+    def open_article(
+        self, article_id: int, *, focus: int | None = None, flash: Span | None = None
+    ) -> None:
+        """Load the article, its analysis, its notes and the query's hits off the GUI thread."""
         self._open_generation += 1
         generation = self._open_generation
         query = self.query
@@ -119,25 +135,47 @@ class DocumentModel(QObject):
                 return None
             analysis = self.library.analysis(article_id)
             hits = tuple(self._hit_spans(article_id, query)) if query else ()
-            return OpenedArticle(article, analysis, query, hits, focus)
+            notes = tuple(self.library.annotations(article_id=article_id))
+            return OpenedArticle(article, analysis, query, hits, focus, notes, flash)
 
         def done(opened: OpenedArticle | None) -> None:
             if generation != self._open_generation or opened is None:
                 return
             self.current = opened
+            self.notes.set_current_article(opened.article.id)
+            self.set_selection(None)
             self.article_did_open.emit(opened)
             if opened.article.unread:
                 self.mark_read([opened.article.id])
 
         self.tasks.run("Opening article", work, on_done=done, visible=False)
 
+    def show_passage(self, article_id: int, start: int, end: int) -> None:
+        """Scroll to a passage and flash it, opening its article first if it is not open."""
+        if article_id == self.current_id:
+            self.passage_did_flash.emit(start, end)
+        elif article_id:
+            self.open_article(article_id, focus=start, flash=(start, end))
+
+    def set_selection(self, span: Span | None) -> None:
+        """What the reader has selected in the open article (code points), for re-attaching."""
+        current = self.current_id
+        selection = (current, *span) if span and current and span[0] < span[1] else None
+        if selection != self.selection:
+            self.selection = selection
+            self.selection_did_change.emit(selection is not None)
+
+    def _notes_loaded(self, article_id: int, notes: list[Annotation]) -> None:
+        if self.current is not None and self.current.article.id == article_id:
+            self.current = replace(self.current, notes=tuple(notes))
+            self.notes_did_change.emit(self.current.notes)
+
     def _hit_spans(self, article_id: int, query: str) -> list[Span]:
-        hit_spans = getattr(self.library, "hit_spans", None)  # until Library.hit_spans lands
-        if hit_spans is None:
-            return []
         try:
-            return list(hit_spans(article_id, query))
+            return list(self.library.hit_spans(article_id, query))
         except QueryError:
+            return []
+        except AttributeError:  # until SearchIndex.hit_spans lands
             return []
 
     def focus_entity(self, name: str) -> None:
@@ -285,13 +323,12 @@ class DocumentModel(QObject):
         current = self.current
         if current is not None and current.article.id in changes.removed:
             self.current = None
+            self.notes.set_current_article(None)
             self.article_did_close.emit()
         elif current is not None and current.article.id in changes.updated:
             fresh = self.library.get(current.article.id)
             if fresh is not None:
-                self.current = OpenedArticle(
-                    fresh, current.analysis, current.query, current.hits, current.focus
-                )
+                self.current = replace(current, article=fresh)
         self.library_did_change.emit(changes)
 
     # -- lifetime -----------------------------------------------------------------------------

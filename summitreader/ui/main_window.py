@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -32,9 +33,16 @@ from PySide6.QtWidgets import (
 from summitreader import __version__
 from summitreader.core.library import Library
 from summitreader.core.models import Changes, ImportReport
+from summitreader.ui.annotation_panel import AnnotationPanel
 from summitreader.ui.article_list import ArticleListPane
 from summitreader.ui.document_model import DocumentModel, OpenedArticle
 from summitreader.ui.import_report import ImportReportDialog, report_summary
+from summitreader.ui.notes_transfer import (
+    ExportNotesDialog,
+    export_summary,
+    import_failures,
+    import_summary,
+)
 from summitreader.ui.panels import EntityPanel, RelatedPanel, SpeakerPanel
 from summitreader.ui.reader_pane import ReaderPane
 from summitreader.ui.reader_view import DEFAULT_POINT_SIZE
@@ -102,8 +110,25 @@ class MainWindow(QMainWindow):
         self.search_action = self._action("&Search All Articles", "Ctrl+K")
         self.find_action = self._action("&Find in Article…", sk.Find)
         self.delete_action = self._action("&Delete Articles…", sk.Delete)
-        self.star_action = self._action("S&tar / Unstar", "Ctrl+D")
+        self.star_action = self._action("S&tar / Unstar", "S")
         self.read_action = self._action("Mark &Unread", "Ctrl+U")
+        self.highlight_action = self._action(
+            "&Highlight Selection", "H", tip="Highlight the selected passage (H)"
+        )
+        self.note_action = self._action(
+            "Add &Note…", "N", tip="Add a note to the selected passage or highlight (N)"
+        )
+        self.bookmark_action = self._action(
+            "&Bookmark", "Ctrl+D", tip="Bookmark the selected passage or the reading position"
+        )
+        stack = self.document.notes.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(sk.Undo))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(sk.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.addActions([self.undo_action, self.redo_action])
+        self.export_notes_action = self._action("&Export Notes…")
+        self.import_notes_action = self._action("Import N&otes…")
         self.quotes_action = self._action(
             "&Quotes", "Ctrl+1", checkable=True, tip="Highlight quotes, one colour per speaker"
         )
@@ -171,11 +196,13 @@ class MainWindow(QMainWindow):
         self.entity_panel = EntityPanel(document)
         self.speaker_panel = SpeakerPanel(document)
         self.related_panel = RelatedPanel(document)
+        self.annotation_panel = AnnotationPanel(document)
         self.docks: list[QDockWidget] = []
         for title, name, panel in (
             ("Speakers", "speakersDock", self.speaker_panel),
             ("Names", "entitiesDock", self.entity_panel),
             ("Related Coverage", "relatedDock", self.related_panel),
+            ("Notes", "notesDock", self.annotation_panel),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -187,6 +214,7 @@ class MainWindow(QMainWindow):
             self.docks.append(dock)
         self.splitDockWidget(self.docks[0], self.docks[2], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks[0], self.docks[1])
+        self.tabifyDockWidget(self.docks[1], self.docks[3])
         self.docks[0].raise_()
         self.resizeDocks([self.docks[0]], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[0], self.docks[2]], [560, 240], Qt.Orientation.Vertical)
@@ -201,9 +229,15 @@ class MainWindow(QMainWindow):
             [self.import_files_action, self.import_folder_action, self.samples_action]
         )
         file_menu.addSeparator()
+        file_menu.addActions([self.export_notes_action, self.import_notes_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
         edit_menu.addActions([self.search_action, self.find_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.highlight_action, self.note_action, self.bookmark_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.star_action, self.read_action, self.delete_action])
         view_menu = bar.addMenu("&View")
@@ -236,6 +270,21 @@ class MainWindow(QMainWindow):
         self.delete_action.triggered.connect(self.delete_selected)
         self.star_action.triggered.connect(self.toggle_star)
         self.read_action.triggered.connect(self.mark_unread)
+        self.highlight_action.triggered.connect(lambda: self.reader_pane.highlight_selection())
+        self.note_action.triggered.connect(self.reader_pane.note_selection)
+        self.bookmark_action.triggered.connect(self.reader_pane.bookmark)
+        self.export_notes_action.triggered.connect(self.export_notes)
+        self.import_notes_action.triggered.connect(self.import_notes)
+        self.reader_pane.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_MS)
+        )
+        document.notes.note_did_fail.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_MS * 2)
+        )
+        document.notes.notes_did_export.connect(
+            lambda paths: self.statusBar().showMessage(export_summary(paths), STATUS_MS * 2)
+        )
+        document.notes.notes_did_import.connect(self._notes_imported)
         self.zoom_in_action.triggered.connect(lambda: self.reader_pane.view.zoom(1))
         self.zoom_out_action.triggered.connect(lambda: self.reader_pane.view.zoom(-1))
         self.zoom_reset_action.triggered.connect(lambda: self.reader_pane.view.zoom(0))
@@ -286,8 +335,10 @@ class MainWindow(QMainWindow):
         self.list_pane.table.step(delta)
 
     def back(self) -> None:
-        """Esc: close the find bar, then leave the search, then return to the list."""
-        if self.reader_pane.find_bar.isVisible():
+        """Esc: close the note editor or the find bar, then leave the search, then the list."""
+        if self.reader_pane.editor.isVisible():
+            self.reader_pane.editor.finish(save=False)
+        elif self.reader_pane.find_bar.isVisible():
             self.reader_pane.find_bar.dismiss()
         elif self.document.query or self.search_field.text():
             self.search_field.clear()
@@ -372,6 +423,54 @@ class MainWindow(QMainWindow):
         if ids:
             self.document.mark_read(ids, read=False)
 
+    def export_notes(self) -> None:
+        """File ▸ Export Notes…: a format, then a file (or a folder for one file per article)."""
+        count = len(self.document.library.annotations())
+        dialog = ExportNotesDialog(count, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        if choice.per_article:
+            folder = QFileDialog.getExistingDirectory(self, "Export notes into", str(Path.home()))
+            if folder:
+                self.document.notes.export_to(choice.fmt, Path(folder), per_article=True)
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export notes",
+            str(Path.home() / f"notes{choice.suffix}"),
+            f"Notes (*{choice.suffix});;All files (*)",
+        )
+        if path:
+            self.document.notes.export_to(choice.fmt, Path(path))
+
+    def import_notes(self) -> None:
+        """File ▸ Import Notes…: W3C Web Annotations (JSON or JSON-LD) from another library."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import notes",
+            str(Path.home()),
+            "Web Annotations (*.json *.jsonld);;All files (*)",
+        )
+        if path:
+            self.document.notes.import_from(Path(path))
+
+    def _notes_imported(self, report: object) -> None:
+        summary = import_summary(report)
+        self.statusBar().showMessage(summary, STATUS_MS * 2)
+        failures = import_failures(report)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if failures else QMessageBox.Icon.Information,
+            "Notes imported",
+            summary,
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        if failures:
+            box.setDetailedText("\n".join(failures))
+        self.notes_report_box = box
+        box.open()
+
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -394,6 +493,8 @@ class MainWindow(QMainWindow):
         self.results_pane.set_theme(self.theme)
         self.entity_panel.set_theme(self.theme)
         self.speaker_panel.set_theme(self.theme)
+        self.related_panel.set_theme(self.theme)
+        self.annotation_panel.set_theme(self.theme)
         if save:
             self.settings.setValue("theme", choice)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from summitreader.nlp.types import EntityResult
+from summitreader.ui.cards import Card, CardListModel, card_delegate, card_list
 from summitreader.ui.document_model import DocumentModel, OpenedArticle
 from summitreader.ui.reader_document import display_date, speaker_slots
 from summitreader.ui.rows_model import Column, RowsModel
@@ -190,23 +192,9 @@ class SpeakerPanel(QWidget):
             ],
             self,
         )
-        self.quote_model: RowsModel = RowsModel(
-            [
-                Column(
-                    "Outlet",
-                    lambda q: f"{q.source or '—'}\n{display_date(q.published)}",
-                    lambda q: q.title,
-                ),
-                Column("Quote", lambda q: f"“{q.text}”", lambda q: q.text),
-            ],
-            self,
-        )
+        self.quote_model = CardListModel(self)
         self.speaker_view = _table(self.speaker_model, "Speakers in this article")
-        self.quote_view = _table(self.quote_model, "Quotes by the chosen speaker", stretch=1)
-        self.quote_view.setWordWrap(True)
-        self.quote_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.quote_view = card_list(self.quote_model, "Quotes by the chosen speaker")
         self.quotes_title = _hint("Choose a speaker to compare their quotes across outlets.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -222,6 +210,7 @@ class SpeakerPanel(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.speaker_model.set_rows(self.speaker_model.rows())
+        card_delegate(self.quote_view).set_theme(theme)
 
     def _article_opened(self, opened: OpenedArticle) -> None:
         quotes = opened.analysis.quotes if opened.analysis else ()
@@ -249,12 +238,25 @@ class SpeakerPanel(QWidget):
             f"{speaker}: {len(ordered)} quote{'s' if len(ordered) != 1 else ''} "
             f"in {outlets} outlet{'s' if outlets != 1 else ''} — double-click to read"
         )
-        self.quote_model.set_rows(ordered)
+        colour = self.theme.quote_mark(self._slots.get(speaker))
+        self.quote_model.set_cards(
+            [
+                Card(
+                    f"“{q.text}”",
+                    meta=" · ".join(p for p in (q.source, display_date(q.published)) if p),
+                    colour=colour,
+                    tooltip=q.title,
+                    payload=q,
+                )
+                for q in ordered
+            ]
+        )
 
     def _quote_activated(self, index: QModelIndex) -> None:
-        quote = self.quote_model.record(index.row())
-        if quote is not None:
-            self.document.open_article(quote.article_id, focus=quote.start)
+        card = self.quote_model.card(index.row())
+        if card is not None:
+            quote = card.payload
+            self.document.show_passage(quote.article_id, quote.start, quote.end)
 
 
 class RelatedPanel(QWidget):
@@ -264,16 +266,9 @@ class RelatedPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.setAccessibleName("Related coverage")
-        self.model: RowsModel = RowsModel(
-            [
-                Column("Outlet", lambda h: f"{h.source or '—'}\n{display_date(h.published)}"),
-                Column("Headline", lambda h: h.title, lambda h: h.title),
-            ],
-            self,
-        )
-        self.view = _table(self.model, "Related articles", stretch=1)
-        self.view.setWordWrap(True)
-        self.view.verticalHeader().setDefaultSectionSize(44)
+        self.theme: Theme = LIGHT
+        self.model = CardListModel(self)
+        self.view = card_list(self.model, "Related articles")
         self.title = _hint("Open an article to see who else covered it.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -294,11 +289,28 @@ class RelatedPanel(QWidget):
             return
         source = self._source
         ordered = sorted(hits, key=lambda h: (h.source == source, -h.score))
-        self.model.set_rows(ordered)
+        self.model.set_cards(
+            [
+                Card(
+                    h.title,
+                    meta=" · ".join(
+                        p for p in (h.source or "Unknown outlet", display_date(h.published)) if p
+                    ),
+                    colour=None if h.source == source else QColor(self.theme.accent),
+                    tooltip="Same outlet" if h.source == source else "",
+                    payload=h,
+                )
+                for h in ordered
+            ]
+        )
         others = sum(1 for h in ordered if h.source != source)
         self.title.setText(f"{len(ordered)} related articles, {others} from other outlets")
 
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        card_delegate(self.view).set_theme(theme)
+
     def _open(self, index: QModelIndex) -> None:
-        hit = self.model.record(index.row())
-        if hit is not None:
-            self.document.open_article(hit.id)
+        card = self.model.card(index.row())
+        if card is not None:
+            self.document.open_article(card.payload.id)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from summitreader.annotate.model import Annotation
 from summitreader.core.models import Article
 from summitreader.nlp.types import ArticleAnalysis, EntityResult, QuoteResult
 from summitreader.ui.offsets import TextOffsets
@@ -28,6 +29,7 @@ LINE_HEIGHT_PERCENT = 150
 QUOTE_SPEAKER_PROPERTY = QTextFormat.Property.UserProperty + 1
 ENTITY_NAME_PROPERTY = QTextFormat.Property.UserProperty + 2
 HIT_PROPERTY = QTextFormat.Property.UserProperty + 3
+NOTE_ID_PROPERTY = QTextFormat.Property.UserProperty + 4
 
 Span = tuple[int, int]
 
@@ -41,6 +43,12 @@ class ReaderLayers:
     hits: Sequence[Span] = ()
     current_hit: int | None = None
     focus: Sequence[Span] = field(default_factory=tuple)
+    notes: Sequence[Annotation] = ()
+
+
+def drawn_notes(notes: Iterable[Annotation]) -> list[Annotation]:
+    """The annotations that mark a passage in the current text (not orphans, not points)."""
+    return [n for n in notes if not n.orphan and not n.deleted and n.start < n.end]
 
 
 def speaker_slots(quotes: Iterable[QuoteResult]) -> dict[str, int]:
@@ -222,6 +230,24 @@ class ArticleDocument:
         fmt.setProperty(ENTITY_NAME_PROPERTY, entity.name)
         return fmt
 
+    def note_format(self, note: Annotation) -> QTextCharFormat:
+        """A highlight is a tint of its colour; one with a note is also underlined in the
+        stronger shade; a bookmarked passage is only underlined with dots."""
+        fmt = QTextCharFormat()
+        mark = self.theme.note_mark(note.color)
+        if note.kind == "bookmark":
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(mark)
+        else:
+            fmt.setBackground(self.theme.note_fill(note.color))
+            if note.note:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(mark)
+        if note.note:
+            fmt.setToolTip(note.note)
+        fmt.setProperty(NOTE_ID_PROPERTY, note.id)
+        return fmt
+
     def apply_layers(self, layers: ReaderLayers) -> None:
         """Reset the body to plain text, then paint quotes, entities, focus and hits in order."""
         if not self.article.paragraphs:
@@ -241,6 +267,8 @@ class ArticleDocument:
                 fmt = self.entity_format(entity)
                 for mention in entity.mentions:
                     self._select(mention.start, mention.end).mergeCharFormat(fmt)
+        for note in drawn_notes(layers.notes):
+            self._select(note.start, note.end).mergeCharFormat(self.note_format(note))
         self._paint_spans(layers.focus, self.theme.focus)
         for number, span in enumerate(layers.hits):
             current = number == layers.current_hit
@@ -265,6 +293,11 @@ class ArticleDocument:
         cursor = QTextCursor(self.document)
         cursor.setPosition(self.offsets.to_document(offset + 1))
         return cursor.charFormat()
+
+    def notes_at(self, notes: Iterable[Annotation], offset: int) -> list[Annotation]:
+        """The drawn annotations covering `offset`, the innermost (shortest) first."""
+        found = [n for n in drawn_notes(notes) if n.start <= offset < n.end]
+        return sorted(found, key=lambda n: n.end - n.start)
 
     def quotes_at(self, offset: int) -> list[QuoteResult]:
         if self.analysis is None:

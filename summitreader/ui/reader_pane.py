@@ -1,25 +1,28 @@
-"""The reading pane: layer toggles and legend above the article, find bar and hit count below."""
+"""The reading pane: layer toggles and legend above the article, find bar and hit count below.
+
+It also turns what the reader does to a passage (H, N, Ctrl+D, the context menu, a click on a
+highlight) into calls on the DocumentModel's annotation service, and hosts the note editor.
+"""
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QCursor, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from summitreader.annotate.model import COLORS, Annotation
+from summitreader.ui.annotation_editor import COLOUR_NAMES, AnnotationEditor, colour_icon
 from summitreader.ui.document_model import DocumentModel, OpenedArticle
 from summitreader.ui.reader_view import ReaderView
 from summitreader.ui.theme import ENTITY_TYPE_NAMES, LIGHT, Theme
-
-LEGEND_SPEAKERS = 5
 
 
 class FindBar(QWidget):
@@ -87,7 +90,14 @@ class FindBar(QWidget):
 
 
 class ReaderPane(QWidget):
-    """Holds the ReaderView with its toolbar (toggles, legend, hits) and the find bar."""
+    """Holds the ReaderView with its toolbar (toggles, legend, hits), the find bar and the note
+    editor.
+
+    Signals:
+        status_message(str): a short message for the status bar ("Select a passage first").
+    """
+
+    status_message = Signal(str)
 
     def __init__(
         self,
@@ -135,6 +145,11 @@ class ReaderPane(QWidget):
         bar_layout.addWidget(self.hit_buttons[1])
         self.find_bar = FindBar()
         self.find_bar.hide()
+        self.editor = AnnotationEditor(self)
+        self.editor.hide()
+        self.last_colour = COLORS[0]
+        self._note_wanted = False
+        self.view.menu_extender = self._extend_menu
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -151,12 +166,153 @@ class ReaderPane(QWidget):
         document.article_did_open.connect(self._article_opened)
         document.article_did_close.connect(self._article_closed)
         document.entity_did_focus.connect(lambda _name, spans: self.view.set_focus_spans(spans))
+        document.notes_did_change.connect(self.view.set_notes)
+        document.passage_did_flash.connect(self.view.flash_passage)
+        document.notes.note_did_create.connect(self._note_created)
+        self.view.passage_did_select.connect(self._passage_selected)
+        self.view.note_clicked.connect(self._note_clicked)
+        self.editor.colour_chosen.connect(self._recolour)
+        self.editor.body_edited.connect(self._edit_body)
+        self.editor.delete_requested.connect(self._delete)
+
+    # -- annotating -------------------------------------------------------------------------------
+
+    def _passage_selected(self, start: int, end: int) -> None:
+        self.document.set_selection((start, end) if start >= 0 else None)
+
+    def _article_id(self) -> int | None:
+        opened = self.view.opened
+        return opened.article.id if opened is not None else None
+
+    def highlight_selection(self, colour: str | None = None) -> bool:
+        """H: highlight the selected passage (in the last colour used, or `colour`)."""
+        article_id, span = self._article_id(), self.view.selected_span()
+        if article_id is None or span is None or not self._has_text(span):
+            self.status_message.emit("Select a passage to highlight first")
+            return False
+        self.last_colour = colour or self.last_colour
+        self.document.notes.highlight(article_id, *span, color=self.last_colour)
+        self._clear_selection()
+        return True
+
+    def note_selection(self) -> None:
+        """N: a note on the selection (highlighting it first) or on the highlight under it."""
+        span = self.view.selected_span()
+        if span is not None:
+            existing = self._note_covering(span)
+            if existing is not None:
+                self.edit_note(existing)
+                return
+            self._note_wanted = self.highlight_selection()
+            return
+        self.status_message.emit("Select a passage, or click a highlight, to add a note")
+
+    def bookmark(self) -> None:
+        """Ctrl+D: bookmark the selected passage, or the reading position when none is."""
+        article_id = self._article_id()
+        if article_id is None:
+            return
+        span = self.view.selected_span()
+        if span is None or not self._has_text(span):
+            offset = self.view.reading_offset()
+            span = (offset, offset)
+        self.document.notes.highlight(article_id, *span, kind="bookmark", color=self.last_colour)
+        self._clear_selection()
+        self.status_message.emit(
+            "Bookmarked the reading position" if span[0] == span[1] else "Bookmarked the passage"
+        )
+
+    def edit_note(self, annotation: Annotation, at: QPoint | None = None) -> None:
+        if at is None:
+            rect = self.view.cursorRect(self.view.textCursor())
+            at = self.view.viewport().mapToGlobal(rect.bottomLeft())
+        self.editor.set_theme(self.theme)
+        self.editor.edit(annotation, at, focus_note=True)
+
+    def _has_text(self, span: tuple[int, int]) -> bool:
+        opened = self.view.opened
+        return opened is not None and bool(opened.article.text[span[0] : span[1]].strip())
+
+    def _clear_selection(self) -> None:
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.document.set_selection(None)
+
+    def _note_covering(self, span: tuple[int, int]) -> Annotation | None:
+        found = self.view.notes_at(span[0])
+        return next((n for n in found if n.start <= span[0] and span[1] <= n.end), None)
+
+    def _note_created(self, annotation: Annotation) -> None:
+        if self._note_wanted and annotation.article_id == self._article_id():
+            self._note_wanted = False
+            self.edit_note(annotation)
+
+    def _find_note(self, note_id: str) -> Annotation | None:
+        return next((n for n in self.view.layers.notes if n.id == note_id), None)
+
+    def _note_clicked(self, note_id: str, at: QPoint) -> None:
+        note = self._find_note(note_id)
+        if note is not None:
+            self.edit_note(note, at)
+
+    def _recolour(self, note_id: str, colour: str) -> None:
+        note = self._find_note(note_id)
+        if note is not None:
+            self.last_colour = colour
+            self.document.notes.edit(note, color=colour)
+
+    def _edit_body(self, note_id: str, text: str, tags: object) -> None:
+        note = self._find_note(note_id)
+        if note is not None and isinstance(tags, tuple):
+            self.document.notes.edit(note, note=text, tags=tags)
+
+    def _delete(self, note_id: str) -> None:
+        note = self._find_note(note_id)
+        if note is not None:
+            self.document.notes.delete(note)
+            self.status_message.emit("Deleted — Ctrl+Z brings it back")
+
+    def _extend_menu(self, menu: QMenu, offset: int | None) -> None:
+        """The context menu: highlight in a colour, note, bookmark; edit what is under it."""
+        menu.addSeparator()
+        has_selection = self.view.selected_span() is not None
+        colours = menu.addMenu("&Highlight")
+        colours.setEnabled(has_selection)
+        for colour in COLORS:
+            action = colours.addAction(colour_icon(self.theme, colour), COLOUR_NAMES[colour])
+            action.setData(colour)
+        colours.triggered.connect(lambda action: self.highlight_selection(str(action.data())))
+        note_action = menu.addAction("Add &Note…")
+        note_action.setEnabled(has_selection)
+        note_action.triggered.connect(self.note_selection)
+        mark = menu.addAction("&Bookmark Passage" if has_selection else "&Bookmark This Place")
+        mark.triggered.connect(self.bookmark)
+        under = self.view.notes_at(offset) if offset is not None else []
+        if under:
+            note = under[0]
+            menu.addSeparator()
+            edit = menu.addAction("&Edit Note…" if note.note else "Add Note to Highlight…")
+            edit.triggered.connect(lambda: self.edit_note(note, QCursor.pos()))
+            recolour = menu.addMenu("Re&colour")
+            for colour in COLORS:
+                action = recolour.addAction(colour_icon(self.theme, colour), COLOUR_NAMES[colour])
+                action.setData(colour)
+                action.setCheckable(True)
+                action.setChecked(colour == note.color)
+            recolour.triggered.connect(
+                lambda action: self.document.notes.edit(note, color=str(action.data()))
+            )
+            remove = menu.addAction("&Delete Highlight")
+            remove.triggered.connect(lambda: self.document.notes.delete(note))
 
     def _article_opened(self, opened: OpenedArticle) -> None:
+        self.editor.finish()
         self.view.show_article(opened)
         self._update_legend()
 
     def _article_closed(self) -> None:
+        self.editor.finish(save=False)
         self.view.clear_article()
         self.legend.clear()
 
@@ -186,33 +342,22 @@ class ReaderPane(QWidget):
         self._update_legend()
 
     def _update_legend(self) -> None:
-        """Speakers with their colour, then the entity types present, with their underline."""
+        """The entity types present, each in its underline colour (speakers are in the margin
+        and the Speakers panel)."""
         page = self.view.page
-        if page is None or page.analysis is None:
+        if page is None or page.analysis is None or not self.view.layers.show_entities:
             self.legend.clear()
             return
-        parts = []
-        if self.view.layers.show_quotes and page.slots:
-            chips = [
-                f'<span style="background:{self.theme.quote_fill(slot).name()};">'
-                f"&nbsp;{html.escape(name)}&nbsp;</span>"
-                for name, slot in list(page.slots.items())[:LEGEND_SPEAKERS]
-            ]
-            more = len(page.slots) - LEGEND_SPEAKERS
-            if more > 0:
-                chips.append(f'<span style="color:{self.theme.muted};">+{more}</span>')
-            parts.append(" ".join(chips))
-        if self.view.layers.show_entities:
-            types = sorted({e.type for e in page.analysis.entities})
-            parts.append(
-                " ".join(
-                    f'<span style="color:{self.theme.entity_colour(t).name()};'
-                    f'text-decoration:underline;">{ENTITY_TYPE_NAMES.get(t, t)}</span>'
-                    for t in types
-                )
-            )
+        types = sorted({e.type for e in page.analysis.entities}, key=_legend_order)
         self.legend.setText(
-            f'&nbsp;&nbsp;<span style="color:{self.theme.rule};">|</span>&nbsp;&nbsp;'.join(
-                p for p in parts if p
+            "&nbsp;&nbsp; ".join(
+                f'<span style="color:{self.theme.entity_colour(t).name()};">━</span>&nbsp;'
+                f"{ENTITY_TYPE_NAMES.get(t, t)}"
+                for t in types
             )
         )
+
+
+def _legend_order(entity_type: str) -> int:
+    order = list(ENTITY_TYPE_NAMES)
+    return order.index(entity_type) if entity_type in order else len(order)

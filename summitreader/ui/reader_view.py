@@ -7,23 +7,31 @@ speaker's name, so who is talking is visible without hovering.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPolygon,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QToolTip, QWidget
 
+from summitreader.annotate.model import Annotation
 from summitreader.ui.document_model import OpenedArticle
-from summitreader.ui.reader_document import ArticleDocument, ReaderLayers, quote_tooltip
+from summitreader.ui.reader_document import (
+    ArticleDocument,
+    ReaderLayers,
+    quote_tooltip,
+)
 from summitreader.ui.reader_document import entity_tooltip as describe_entity
 from summitreader.ui.theme import LIGHT, SANS_FAMILIES, SERIF_FAMILIES, Theme, pick_family
 
@@ -34,6 +42,11 @@ MAX_POINT_SIZE = 28.0
 MARGIN_BAR_GAP = 14
 MIN_GUTTER = 34.0
 MIN_LABEL_MARGIN = 110
+FLASH_MS = 1400
+GLYPH_GAP = 12
+GLYPH_SIZE = 14
+
+MenuExtender = Callable[[QMenu, int | None], None]
 
 Span = tuple[int, int]
 
@@ -44,10 +57,14 @@ class ReaderView(QTextBrowser):
     Signals:
         hit_did_change(int, int): current hit number (0-based, -1 for none) and the hit count.
         zoom_did_change(float): the body text size in points.
+        passage_did_select(int, int): the selected span in code points ((-1, -1): none).
+        note_clicked(str, QPoint): an annotation's id and the global point it was clicked at.
     """
 
     hit_did_change = Signal(int, int)
     zoom_did_change = Signal(float)
+    passage_did_select = Signal(int, int)
+    note_clicked = Signal(str, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +86,14 @@ class ReaderView(QTextBrowser):
         self.page: ArticleDocument | None = None
         self._positions: dict[int, int] = {}
         self._measure_margin = -1.0
+        self._glyphs: list[tuple[QRect, str]] = []
+        self._flash: tuple[Span, ...] = ()
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self.menu_extender: MenuExtender | None = None
+        self.selectionChanged.connect(self._selection_changed)
 
     # -- showing an article ---------------------------------------------------------------------
 
@@ -79,8 +104,11 @@ class ReaderView(QTextBrowser):
         self.layers.hits = opened.hits
         self.layers.current_hit = 0 if opened.hits else None
         self.layers.focus = ()
+        self.layers.notes = opened.notes
         self._rebuild()
-        if opened.focus is not None:
+        if opened.flash is not None:
+            self.flash_passage(*opened.flash)
+        elif opened.focus is not None:
             self.scroll_to_offset(opened.focus)
         elif opened.hits:
             self.scroll_to_offset(opened.hits[0][0])
@@ -144,6 +172,25 @@ class ReaderView(QTextBrowser):
         if spans:
             self.scroll_to_offset(min(s[0] for s in spans))
 
+    def set_notes(self, notes: Sequence[Annotation]) -> None:
+        """Repaint the annotations (the open article's, after a change)."""
+        self.layers.notes = tuple(notes)
+        self._repaint_layers()
+
+    def flash_passage(self, start: int, end: int) -> None:
+        """Bring a passage to the upper third of the view and tint it for a moment."""
+        self.scroll_to_offset(start)
+        self._flash = ((start, max(end, start + 1)),)
+        self.layers.focus = self._flash
+        self._repaint_layers()
+        self._flash_timer.start()
+
+    def _end_flash(self) -> None:
+        if self.layers.focus == self._flash:
+            self.layers.focus = ()
+            self._repaint_layers()
+        self._flash = ()
+
     def _repaint_layers(self) -> None:
         if self.page is not None:
             self.page.apply_layers(self.layers)
@@ -184,6 +231,71 @@ class ReaderView(QTextBrowser):
         self.setTextCursor(found)
         self.ensureCursorVisible()
         return True
+
+    # -- selection and annotations ---------------------------------------------------------------
+
+    def selected_span(self) -> Span | None:
+        """The selected passage of the body in code points, or None."""
+        cursor = self.textCursor()
+        if self.page is None or not cursor.hasSelection():
+            return None
+        offsets = self.page.offsets
+        start = max(cursor.selectionStart(), offsets.body_start)
+        end = min(cursor.selectionEnd(), offsets.body_end)
+        if end <= start:
+            return None
+        span = offsets.to_text(start), offsets.to_text(end)
+        return span if span[0] < span[1] else None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select a code-point span of the article's text (tests, re-attaching, keyboard)."""
+        if self.page is None:
+            return
+        doc_start, doc_end = self.page.offsets.span_to_document(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(doc_start)
+        cursor.setPosition(doc_end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _selection_changed(self) -> None:
+        span = self.selected_span()
+        self.passage_did_select.emit(*(span or (-1, -1)))
+
+    def reading_offset(self) -> int:
+        """The code-point offset of the first line in view: where a reading bookmark goes."""
+        if self.page is None:
+            return 0
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 4))
+        position = max(cursor.position(), self.page.offsets.body_start)
+        return self.page.offsets.to_text(position)
+
+    def notes_at(self, offset: int) -> list[Annotation]:
+        if self.page is None:
+            return []
+        return self.page.notes_at(self.layers.notes, offset)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        point = event.position().toPoint()
+        note_id = self._glyph_at(point)
+        if note_id is None:
+            offset = self.text_offset_at(point)
+            found = self.notes_at(offset) if offset is not None else []
+            note_id = found[0].id if found else None
+        if note_id is not None:
+            self.note_clicked.emit(note_id, event.globalPosition().toPoint())
+
+    def _glyph_at(self, point: QPoint) -> str | None:
+        return next((note_id for rect, note_id in self._glyphs if rect.contains(point)), None)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.menu_extender is not None:
+            self.menu_extender(menu, self.text_offset_at(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- scrolling and zoom ---------------------------------------------------------------------
 
@@ -259,8 +371,17 @@ class ReaderView(QTextBrowser):
     def _tooltip_at(self, point: QPoint) -> str:
         offset = self.text_offset_at(point)
         if offset is None or self.page is None:
-            return ""
+            glyph = self._glyph_at(point)
+            note = next((n for n in self.layers.notes if n.id == glyph), None)
+            return (note.note or "Bookmark") if note is not None else ""
         lines = []
+        glyph = self._glyph_at(point)
+        notes = [n for n in self.layers.notes if n.id == glyph] or self.notes_at(offset)
+        for note in notes[:1]:
+            what = "Bookmark" if note.kind == "bookmark" else "Highlight"
+            body = note.note or "click to add a note, recolour or delete"
+            tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
+            lines.append(f"{what}: {body}{tags}")
         if self.layers.show_quotes:
             lines += [quote_tooltip(q) for q in self.page.quotes_at(offset)]
         if self.layers.show_entities:
@@ -269,13 +390,72 @@ class ReaderView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.page is None or self.page.analysis is None or not self.layers.show_quotes:
+        if self.page is None:
             return
         painter = QPainter(self.viewport())
         try:
-            self._paint_speaker_marks(painter)
+            if self.page.analysis is not None and self.layers.show_quotes:
+                self._paint_speaker_marks(painter)
+            self._paint_note_glyphs(painter)
         finally:
             painter.end()
+
+    def _paint_note_glyphs(self, painter: QPainter) -> None:
+        """A note bubble or a bookmark ribbon in the right margin beside each annotation."""
+        self._glyphs = []
+        if self.page is None or self._measure_margin < GLYPH_GAP + GLYPH_SIZE:
+            return
+        x = int(self.viewport().width() - self._measure_margin + GLYPH_GAP)
+        height = self.viewport().height()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        last_bottom = -GLYPH_SIZE
+        marked = [n for n in self.layers.notes if not n.orphan and not n.deleted]
+        for note in sorted(marked, key=lambda n: n.start):
+            if note.kind == "highlight" and not note.note:
+                continue
+            top = self._offset_rect(note.start).top() + 3
+            top = max(top, last_bottom + 3)
+            if top > height or top + GLYPH_SIZE < 0:
+                continue
+            rect = QRect(x, top, GLYPH_SIZE, GLYPH_SIZE)
+            colour = self.theme.note_mark(note.color)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            if note.kind == "bookmark":
+                w, h = rect.width() - 4, rect.height()
+                left, y = rect.left() + 2, rect.top()
+                painter.drawPolygon(
+                    QPolygon(
+                        [
+                            QPoint(left, y),
+                            QPoint(left + w, y),
+                            QPoint(left + w, y + h),
+                            QPoint(left + w // 2, y + h - 4),
+                            QPoint(left, y + h),
+                        ]
+                    )
+                )
+            else:
+                bubble = rect.adjusted(0, 0, 0, -4)
+                painter.drawRoundedRect(bubble, 3, 3)
+                tail = QPolygon(
+                    [
+                        QPoint(bubble.left() + 3, bubble.bottom()),
+                        QPoint(bubble.left() + 8, bubble.bottom()),
+                        QPoint(bubble.left() + 3, rect.bottom()),
+                    ]
+                )
+                painter.drawPolygon(tail)
+                painter.setPen(self.palette().base().color())
+                for line in (4, 7):
+                    y = bubble.top() + line
+                    painter.drawLine(QPointF(bubble.left() + 3, y), QPointF(bubble.right() - 3, y))
+            self._glyphs.append((rect.adjusted(-3, -3, 3, 3), note.id))
+            last_bottom = rect.bottom()
+
+    def glyph_rects(self) -> list[tuple[QRect, str]]:
+        """Where the margin glyphs were last drawn (viewport coordinates) and whose they are."""
+        return list(self._glyphs)
 
     def _paint_speaker_marks(self, painter: QPainter) -> None:
         page = self.page

@@ -48,6 +48,8 @@ class Theme:
     quote_fills: tuple[str, ...]
     quote_marks: tuple[str, ...]
     entity_colours: dict[str, str]
+    note_fills: dict[str, str]
+    note_marks: dict[str, str]
 
     @property
     def is_dark(self) -> bool:
@@ -61,6 +63,14 @@ class Theme:
 
     def entity_colour(self, entity_type: str) -> QColor:
         return QColor(self.entity_colours.get(entity_type, self.muted))
+
+    def note_fill(self, colour: str) -> QColor:
+        """The background of a highlight in one of the five annotation colours."""
+        return QColor(self.note_fills.get(colour, self.note_fills["yellow"]))
+
+    def note_mark(self, colour: str) -> QColor:
+        """The stronger shade of an annotation colour: underlines, margin glyphs, chips."""
+        return QColor(self.note_marks.get(colour, self.note_marks["yellow"]))
 
 
 LIGHT = Theme(
@@ -105,6 +115,20 @@ LIGHT = Theme(
         "NORP": "#7c3aed",
         "EVENT": "#be185d",
     },
+    note_fills={
+        "yellow": "#fff09a",
+        "green": "#bde9ad",
+        "blue": "#c2d8ff",
+        "pink": "#ffc6df",
+        "purple": "#dccbff",
+    },
+    note_marks={
+        "yellow": "#b08900",
+        "green": "#2f8a3e",
+        "blue": "#2d66c8",
+        "pink": "#c43f7f",
+        "purple": "#7447c2",
+    },
 )
 
 DARK = Theme(
@@ -148,6 +172,20 @@ DARK = Theme(
         "FAC": "#e6c35c",
         "NORP": "#c3a6ff",
         "EVENT": "#f48fb1",
+    },
+    note_fills={
+        "yellow": "#5a4c12",
+        "green": "#22472a",
+        "blue": "#1f3d66",
+        "pink": "#5b2441",
+        "purple": "#3e2d66",
+    },
+    note_marks={
+        "yellow": "#f2cf4a",
+        "green": "#7fd38a",
+        "blue": "#8db3ff",
+        "pink": "#f08cbf",
+        "purple": "#b89cff",
     },
 )
 
