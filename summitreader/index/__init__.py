@@ -7,7 +7,7 @@ describes the query language for the README and the window's search help.
 from __future__ import annotations
 
 from summitreader.index.documents import IndexDocument
-from summitreader.index.errors import IndexBusyError, QueryError
+from summitreader.index.errors import IndexBusyError, IndexUnavailableError, QueryError
 from summitreader.index.query_language import QUERY_HELP
 from summitreader.index.search_index import (
     IndexState,
@@ -22,6 +22,7 @@ __all__ = [
     "IndexBusyError",
     "IndexDocument",
     "IndexState",
+    "IndexUnavailableError",
     "QueryError",
     "RelatedHit",
     "SearchHit",

@@ -166,3 +166,8 @@ def join_values(values: tuple[str, ...] | list[str]) -> str:
     """One string for a multi-valued field, values kept apart by the separator."""
     cleaned = (" ".join(value.replace(VALUE_SEPARATOR, " ").split()) for value in values)
     return VALUE_SEPARATOR.join(value for value in cleaned if value)
+
+
+def index_forms(text: str) -> list[str]:
+    """The stemming analyzer's terms for `text`, in order, without building Token objects."""
+    return [form for form in map(index_form, WORD_PATTERN.findall(text)) if form is not None]

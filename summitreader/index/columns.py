@@ -14,6 +14,7 @@ import numpy.typing as npt
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from summitreader.index.postings import FloatArray, field_lengths, numeric_column, term_postings
 from summitreader.index.schema import FACET_FIELDS
 
 IntArray = npt.NDArray[np.int64]
@@ -34,17 +35,30 @@ class FacetColumn:
 class SegmentColumns:
     published: DateArray
     facets: dict[str, FacetColumn] = field(default_factory=dict)
+    reader: IndexReader | None = None
+    lengths: dict[str, FloatArray] = field(default_factory=dict)
+    live: npt.NDArray[np.bool_] | None = None
+
+    def field_lengths(self, fieldname: str) -> FloatArray:
+        """Read on first use: a query touches only a few of the scored fields."""
+        if fieldname not in self.lengths:
+            assert self.reader is not None
+            self.lengths[fieldname] = field_lengths(self.reader, fieldname)
+        return self.lengths[fieldname]
 
 
 def _read_published(reader: IndexReader) -> DateArray:
     count = reader.doc_count_all()
     if count == 0:
         return np.empty(0, dtype=np.uint64)
-    column = reader.column_reader("published", translate=False)
-    dates = np.fromiter(column, dtype=np.uint64, count=count)
+    default = reader.schema["published"].column_type.default_value()
+    dates = numeric_column(reader, "published", default)
+    if dates is None:
+        column = reader.column_reader("published", translate=False)
+        dates = np.fromiter(column, dtype=np.uint64, count=count)
     # Undated documents hold the column's default (the largest value): make them the oldest.
-    dates[dates == reader.schema["published"].column_type.default_value()] = 0
-    return dates
+    dates[dates == default] = 0
+    return np.asarray(dates, dtype=np.uint64)
 
 
 def _read_facet(reader: IndexReader, fieldname: str) -> FacetColumn:
@@ -53,7 +67,7 @@ def _read_facet(reader: IndexReader, fieldname: str) -> FacetColumn:
     value_chunks: list[IntArray] = []
     if fieldname in reader.indexed_field_names():
         for term in reader.field_terms(fieldname):
-            docs = np.fromiter(reader.postings(fieldname, term).all_ids(), dtype=np.int64)
+            docs, _ = term_postings(reader, fieldname, term)
             doc_chunks.append(docs)
             value_chunks.append(np.full(len(docs), len(values), dtype=np.int64))
             values.append(term)
@@ -63,8 +77,17 @@ def _read_facet(reader: IndexReader, fieldname: str) -> FacetColumn:
     return FacetColumn(values, np.concatenate(doc_chunks), np.concatenate(value_chunks))
 
 
+def _read_live(reader: IndexReader) -> npt.NDArray[np.bool_]:
+    if not reader.has_deletions():
+        return np.ones(reader.doc_count_all(), dtype=bool)
+    live = np.zeros(reader.doc_count_all(), dtype=bool)
+    live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    return live
+
+
 def read_segment(reader: IndexReader) -> SegmentColumns:
-    columns = SegmentColumns(published=_read_published(reader))
+    columns = SegmentColumns(published=_read_published(reader), reader=reader)
+    columns.live = _read_live(reader)
     for facet, fieldname in FACET_FIELDS.items():
         columns.facets[facet] = _read_facet(reader, fieldname)
     return columns
@@ -93,6 +116,19 @@ class IndexColumns:
 
     published: DateArray
     facets: dict[str, FacetTable]
+    live: npt.NDArray[np.bool_]
+    parts: list[tuple[SegmentColumns, int]]
+    lengths: dict[str, FloatArray] = field(default_factory=dict)
+
+    def field_lengths(self, fieldname: str) -> FloatArray:
+        """Every document's length in a field, in global document numbers."""
+        if fieldname not in self.lengths:
+            joined = np.zeros(len(self.published), dtype=np.float64)
+            for part, offset in self.parts:
+                values = part.field_lengths(fieldname)
+                joined[offset : offset + len(values)] = values
+            self.lengths[fieldname] = joined
+        return self.lengths[fieldname]
 
 
 class ColumnCache:
@@ -111,14 +147,19 @@ class ColumnCache:
             seen.add(key)
             if key not in self._segments:
                 self._segments[key] = read_segment(reader)
-            parts.append((self._segments[key], offset))
+            segment = self._segments[key]
+            segment.reader = reader  # the live reader of this searcher, for lazy reads
+            parts.append((segment, offset))
         for stale in set(self._segments) - seen:
             del self._segments[stale]
         total = searcher.doc_count_all()
         published = np.zeros(total, dtype=np.uint64)
+        live = np.zeros(total, dtype=bool)
         for part, offset in parts:
             published[offset : offset + len(part.published)] = part.published
-        return IndexColumns(published=published, facets=_merge_facets(parts))
+            if part.live is not None:
+                live[offset : offset + len(part.live)] = part.live
+        return IndexColumns(published, _merge_facets(parts), live, parts)
 
 
 def _segment_key(reader: IndexReader) -> str:

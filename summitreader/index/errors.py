@@ -9,3 +9,7 @@ class QueryError(ValueError):
 
 class IndexBusyError(RuntimeError):
     """Another process kept the index's writer lock past the timeout."""
+
+
+class IndexUnavailableError(RuntimeError):
+    """The index on disk cannot be read (missing files, corruption); rebuilding it repairs it."""

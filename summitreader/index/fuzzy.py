@@ -12,6 +12,9 @@ that are a slightly shorter prefix of it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol
+
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from whoosh import query as wq
@@ -26,6 +29,14 @@ STEM_SLACK = 3
 MIN_STEM_PREFIX = 4
 
 
+class TermSource(Protocol):
+    """What fuzzy and prefix expansion needs to know: the terms a field holds."""
+
+    def stems_of_prefix(self, fieldname: str, prefix: str) -> list[str]: ...
+
+    def near(self, fieldname: str, text: str, maxdist: int, prefixlength: int = 0) -> list[str]: ...
+
+
 class Vocabulary:
     """Each field's indexed terms, read on first use, for one searcher's lifetime."""
 
@@ -36,11 +47,13 @@ class Vocabulary:
 
     def terms(self, fieldname: str) -> list[str]:
         if fieldname not in self._terms:
-            if fieldname in self._reader.indexed_field_names():
-                self._terms[fieldname] = list(self._reader.field_terms(fieldname))
-            else:
-                self._terms[fieldname] = []
+            self._terms[fieldname] = self._read_terms(fieldname)
         return self._terms[fieldname]
+
+    def _read_terms(self, fieldname: str) -> list[str]:
+        if fieldname in self._reader.indexed_field_names():
+            return list(self._reader.field_terms(fieldname))
+        return []
 
     def stems_of_prefix(self, fieldname: str, prefix: str) -> list[str]:
         """Indexed terms that `prefix` starts with, at most STEM_SLACK characters shorter."""
@@ -73,7 +86,18 @@ class Vocabulary:
         return max(nearest, key=lambda term: self._reader.doc_frequency(fieldname, term))
 
 
-def expand_terms(q: wq.Query, vocabulary: Vocabulary) -> wq.Query:
+class TextVocabulary(Vocabulary):
+    """The terms of one text, the same in every field: expands a query against that text alone."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        super().__init__(None)  # never read: terms are given
+        self._all = sorted(set(terms))
+
+    def _read_terms(self, fieldname: str) -> list[str]:
+        return self._all
+
+
+def expand_terms(q: wq.Query, vocabulary: TermSource) -> wq.Query:
     """The same query with fuzzy terms as ORs of near terms, prefixes widened to their stems."""
 
     def expand(node: wq.Query) -> wq.Query:

@@ -75,6 +75,7 @@ _FIELD_PREFIX = re.compile(r"(?<![\w.:/])([A-Za-z_]\w*):[ \t]*(?=([^\s/])|$)")
 _MINUS = re.compile(r"(^|(?<=[\s(]))-(?=[^\s\-])")
 BAD_DATE = "Bad date: write published:YYYY, YYYY-MM, YYYY-MM-DD or [start to end]."
 _SPACES = re.compile(r"\s+")
+_MINUS_BEFORE_PHRASE = re.compile(r"(^|[\s(])-$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,10 @@ def prepare(text: str) -> str:
             phrase = _SPACES.sub(" ", piece).strip()
             rebuilt.append(f'"{phrase}"' if phrase else " ")
         else:
-            rebuilt.append(_MINUS.sub("NOT ", _rewrite_fields(piece, index == len(pieces) - 1)))
+            piece = _MINUS.sub("NOT ", _rewrite_fields(piece, index == len(pieces) - 1))
+            if index < len(pieces) - 1:  # -"a phrase" leaves the phrase out too
+                piece = _MINUS_BEFORE_PHRASE.sub(r"\1NOT ", piece)
+            rebuilt.append(piece)
     return _SPACES.sub(" ", "".join(rebuilt)).strip()
 
 
@@ -225,22 +229,22 @@ def _one_line(error: object) -> str:
     return " ".join(str(error).split())[:200]
 
 
-def _positive_leaves(q: wq.Query) -> list[wq.Query]:
+def positive_leaves(q: wq.Query) -> list[wq.Query]:
     """Leaves a matching document must or may contain: anything under NOT is left out."""
     if isinstance(q, wq.Not):
         return []
     if isinstance(q, wq.AndNot):
-        return _positive_leaves(q.a)
+        return positive_leaves(q.a)
     if q.is_leaf():
         return [q]
-    return [leaf for child in q.children() for leaf in _positive_leaves(child)]
+    return [leaf for child in q.children() for leaf in positive_leaves(child)]
 
 
 def marking_terms(q: wq.Query, reader: IndexReader) -> tuple[set[str], list[tuple[str, ...]]]:
     """Indexed terms (fuzzy and prefix hits expanded) and phrases to mark in snippets."""
     terms: set[str] = set()
     phrases: list[tuple[str, ...]] = []
-    for leaf in _positive_leaves(q):
+    for leaf in positive_leaves(q):
         fieldname = getattr(leaf, "fieldname", None)
         if fieldname not in DEFAULT_FIELD_BOOSTS:
             continue
@@ -258,7 +262,7 @@ def marking_terms(q: wq.Query, reader: IndexReader) -> tuple[set[str], list[tupl
 def plain_words(q: wq.Query) -> list[str]:
     """Distinct indexed forms of the plain words (not fuzzy, prefix, phrase or field) searched."""
     words: list[str] = []
-    for leaf in _positive_leaves(q):
+    for leaf in positive_leaves(q):
         is_plain = type(leaf) is wq.Term and leaf.fieldname in DEFAULT_FIELD_BOOSTS
         if is_plain and leaf.text not in words:
             words.append(str(leaf.text))

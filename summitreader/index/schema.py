@@ -1,8 +1,9 @@
 """The Whoosh schema and how an IndexDocument becomes a Whoosh document.
 
 Field choices (measured with tests/benchmarks/bench_search.py):
-- `body` is indexed with positions (phrases) but not stored as text; `body_z` keeps a zlib copy
-  for snippets, which makes stored data about 2.5x smaller than plain text.
+- `body` is indexed with term frequencies only (CountedFrequency): positions would double the cost
+  of indexing for one query shape, and body phrases are checked against the text instead.
+  The text is not stored as such; `body_z` keeps a fast zlib copy for snippets and phrase checks.
 - Names (source, author, speaker, entity, tag, ...) are word-tokenized without stemming so
   `source:AP` and `speaker:"Sung-Yoon Lee"` match however the value is cased or accented.
 - `*_facet` fields hold each value verbatim, one term per value, so facets count and display
@@ -24,8 +25,9 @@ from summitreader.index.analysis import (
     stemming_analyzer,
 )
 from summitreader.index.documents import IndexDocument
+from summitreader.index.formats import CountedFrequency
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # The id of the one bookkeeping document that carries the stamp and schema version, so they
 # are committed atomically with the data they describe.
@@ -46,6 +48,12 @@ FACET_FIELDS: dict[str, str] = {
 }
 
 
+def _body_field(analyzer: Any) -> fields.TEXT:
+    body = fields.TEXT(analyzer=analyzer, phrase=False)
+    body.format = CountedFrequency(field_boost=1.0)
+    return body
+
+
 def build_schema() -> fields.Schema:
     stemmed = stemming_analyzer()
     names = name_analyzer()
@@ -53,7 +61,7 @@ def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=stemmed, stored=True, phrase=True),
-        body=fields.TEXT(analyzer=stemmed, phrase=True),
+        body=_body_field(stemmed),
         body_z=fields.STORED(),
         quote=fields.TEXT(analyzer=stemmed, phrase=True),
         note=fields.TEXT(analyzer=stemmed, phrase=True),
@@ -90,8 +98,12 @@ def parse_published(value: str | None) -> datetime | None:
     return moment
 
 
+# zlib level 1: a third of level 6's time for a slightly larger copy.
+BODY_COMPRESSION = 1
+
+
 def compress_body(body: str) -> bytes:
-    return zlib.compress(body.encode("utf-8"), 6)
+    return zlib.compress(body.encode("utf-8"), BODY_COMPRESSION)
 
 
 def decompress_body(stored: bytes | None) -> str:

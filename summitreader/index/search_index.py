@@ -8,10 +8,13 @@ the caller whether the index missed a write.
 from __future__ import annotations
 
 import logging
+import pickle
 import re
 import shutil
+import struct
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,16 +24,21 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
+from whoosh.reading import ReaderClosed
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from summitreader.index import generations
-from summitreader.index.analysis import WORD_PATTERN, normalize_word
+from summitreader.index.analysis import VALUE_SEPARATOR, WORD_PATTERN, normalize_word
 from summitreader.index.columns import ColumnCache, IndexColumns
 from summitreader.index.documents import IndexDocument
-from summitreader.index.errors import IndexBusyError, QueryError
+from summitreader.index.errors import IndexBusyError, IndexUnavailableError, QueryError
 from summitreader.index.fuzzy import Vocabulary, expand_terms
+from summitreader.index.highlight import text_hit_spans
 from summitreader.index.locking import DEFAULT_TIMEOUT_S, busy_message, writer_lock
+from summitreader.index.matching import Evaluation, QueryEvaluator
+from summitreader.index.page import select_page
+from summitreader.index.phrases import contains_phrase
 from summitreader.index.query_language import (
     make_parser,
     marking_terms,
@@ -47,10 +55,12 @@ from summitreader.index.schema import (
     to_whoosh_fields,
 )
 from summitreader.index.snippets import make_snippet
+from summitreader.index.writer_tuning import tune
 
 __all__ = [
     "IndexBusyError",
     "IndexState",
+    "IndexUnavailableError",
     "QueryError",
     "RelatedHit",
     "SearchHit",
@@ -61,6 +71,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SORTS = ("relevance", "date")
+# Fields indexed without positions, whose phrases are checked on the text.
+TEXT_PHRASE_FIELDS = frozenset({"body"})
+# What a damaged index raises while matching (as opposed to a query Whoosh cannot run).
+_DAMAGE = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, ReaderClosed)
 _META_TERM = wq.Term("id", META_ID)
 
 
@@ -91,6 +105,8 @@ class SearchResults:
     facets: dict[str, dict[str, int]]
     suggestion: str | None
     hits: list[SearchHit] = field(default_factory=list)
+    # True when a phrase matched too many articles to check them all (see SearchIndex.search).
+    total_is_estimate: bool = False
 
 
 @dataclass
@@ -128,6 +144,7 @@ class SearchIndex:
         self._searcher: Searcher | None = None
         self._columns: IndexColumns | None = None
         self._vocabulary: Vocabulary | None = None
+        self._live: np.ndarray | None = None
         self._column_cache = ColumnCache()
 
     # -- reading ---------------------------------------------------------------------------
@@ -160,44 +177,51 @@ class SearchIndex:
     ) -> SearchResults:
         """Ranked (or newest-first) hits with snippets, facets over all matches and a suggestion.
 
-        Raises QueryError for text the query language cannot read. Hits sorted by date carry
-        score 0.0: they were not ranked.
+        Raises QueryError for text the query language cannot read and IndexUnavailableError
+        when the index on disk cannot be read. Hits sorted by date carry score 0.0: they were
+        not ranked. When a phrase occurs in very many articles only the page's hits are checked
+        and `total` (and the facet counts) are estimates: `total_is_estimate` says so.
         """
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         limit, offset = max(0, limit), max(0, offset)
         parsed = parse(query, self._parser)
         with self._lock:
-            searcher = self._current_searcher()
-            if searcher is None:
+            searcher, columns = self._open_for_reading()
+            if searcher is None or columns is None:
                 return SearchResults(query, 0, {}, None, [])
-            columns = self._current_columns(searcher)
             if self._vocabulary is None:
                 self._vocabulary = Vocabulary(searcher.reader())
             q = expand_terms(parsed.query, self._vocabulary)
-            try:
-                # One pass scoring every match is faster here than Whoosh's top-N search plus
-                # a second, unscored pass for the total and facets (measured: 2-4x).
-                results = searcher.search(q, limit=None, mask=_META_TERM)
-                matched = np.fromiter(results.docs(), dtype=np.int64)
-            except Exception as exc:  # Whoosh parses some values (dates) only when matching
-                log.info("query %r failed while matching: %s", query, exc)
-                raise QueryError(f"Cannot run this search: {_brief(exc)}") from exc
-            mask = np.zeros(searcher.doc_count_all(), dtype=bool)
-            mask[matched] = True
+            evaluation = self._evaluate(query, searcher, columns, q)
+            selection = select_page(
+                evaluation,
+                live=self._live_mask(searcher, columns),
+                published=columns.published,
+                by_date=sort == "date",
+                wanted=offset + limit,
+                check=lambda phrases, docs: self._check_phrases(searcher, phrases, docs),
+            )
             facets = {
-                name: table.count(mask, self.FACET_VALUES) for name, table in columns.facets.items()
+                name: selection.scale(table.count(selection.mask, self.FACET_VALUES))
+                for name, table in columns.facets.items()
             }
-            if sort == "date":
-                page = _newest_first(matched, columns.published, offset + limit)[offset:]
-                scored = [(int(docnum), 0.0) for docnum in page]
-            else:
-                page_hits = results[offset : offset + limit] if limit else []
-                scored = [(hit.docnum, float(hit.score or 0.0)) for hit in page_hits]
             terms, phrases = marking_terms(q, searcher.reader())
+            scored = selection.page[offset:]
             hits = [self._hit(searcher, docnum, score, terms, phrases) for docnum, score in scored]
             suggestion = self._suggest(searcher, parsed.query, query)
-        return SearchResults(query, len(matched), facets, suggestion, hits)
+        return SearchResults(
+            query, selection.total, facets, suggestion, hits, selection.is_estimate
+        )
+
+    def hit_spans(self, query: str, text: str) -> list[tuple[int, int]]:
+        """Code-point spans in an article's `text` where `query` matches, sorted, not overlapping.
+
+        Follows the snippet marks: stemmed words, phrases as whole runs, fuzzy and prefix terms
+        (expanded against the text itself). Only body, title and quote terms mark the text.
+        Raises QueryError for text the query language cannot read.
+        """
+        return text_hit_spans(parse(query, self._parser).query, text)
 
     def related(self, article_id: int, *, limit: int = 10) -> list[RelatedHit]:
         """Articles most like this one (body terms and shared entities), other outlets first."""
@@ -226,7 +250,7 @@ class SearchIndex:
                 return []
             exclude = wq.Or([_META_TERM, wq.Term("id", str(article_id))])
             results = searcher.search(wq.Or(clauses), limit=limit * 3, mask=exclude)
-            own_source = (stored.get("source_name") or "").casefold()
+            own_source = (_plain_source(stored.get("source_name")) or "").casefold()
             found = [self._related_hit(searcher, hit.docnum, hit.score) for hit in results]
         others = [hit for hit in found if (hit.source or "").casefold() != own_source]
         same = [hit for hit in found if (hit.source or "").casefold() == own_source]
@@ -258,7 +282,9 @@ class SearchIndex:
             build = generations.new_build_folder(self.directory)
             try:
                 index = FileStorage(str(build)).create_index(self._schema)
-                writer = index.writer(limitmb=self.REBUILD_LIMIT_MB, **self.REBUILD_WRITER_ARGS)
+                writer = tune(
+                    index.writer(limitmb=self.REBUILD_LIMIT_MB, **self.REBUILD_WRITER_ARGS)
+                )
                 done = 0
                 try:
                     for doc in docs:
@@ -321,7 +347,7 @@ class SearchIndex:
             index = FileStorage(str(generation)).open_index()
             remaining = max(0.0, self.lock_timeout - (time.monotonic() - started))
             try:
-                writer = index.writer(timeout=remaining)
+                writer = tune(index.writer(timeout=remaining))
             except LockError as exc:
                 raise IndexBusyError(busy_message(self.directory, self.lock_timeout)) from exc
             try:
@@ -335,6 +361,58 @@ class SearchIndex:
                 index.close()
         with self._lock:
             self._refresh_after_commit()
+
+    def _open_for_reading(self) -> tuple[Searcher | None, IndexColumns | None]:
+        """The searcher and its columns, or IndexUnavailableError with a one-line reason."""
+        try:
+            searcher = self._current_searcher()
+            if searcher is None:
+                return None, None
+            return searcher, self._current_columns(searcher)
+        except Exception as exc:  # a corrupt index fails in many ways, all of them unreadable
+            self._drop_reader()
+            log.warning("search index unreadable: %s", exc)
+            raise IndexUnavailableError(_unreadable(exc)) from exc
+
+    def _evaluate(
+        self, query: str, searcher: Searcher, columns: IndexColumns, q: wq.Query
+    ) -> Evaluation:
+        evaluator = QueryEvaluator(
+            searcher,
+            columns.live,
+            columns.field_lengths,
+            lambda phrase, docs: self._check_phrases(searcher, [phrase], docs),
+            TEXT_PHRASE_FIELDS,
+        )
+        try:
+            return evaluator.evaluate(q)
+        except _DAMAGE as exc:
+            self._drop_reader()
+            log.warning("search index unreadable: %s", exc)
+            raise IndexUnavailableError(_unreadable(exc)) from exc
+        except Exception as exc:  # Whoosh parses some values (dates) only when matching
+            log.info("query %r failed while matching: %s", query, exc)
+            raise QueryError(f"Cannot run this search: {_brief(exc)}") from exc
+
+    def _live_mask(self, searcher: Searcher, columns: IndexColumns) -> np.ndarray:
+        """Documents a search may return: not deleted and not the bookkeeping document."""
+        if self._live is None:
+            live = columns.live.copy()
+            meta = searcher.document_number(id=META_ID)
+            if meta is not None:
+                live[meta] = False
+            self._live = live
+        return self._live
+
+    def _check_phrases(
+        self, searcher: Searcher, phrases: list[wq.Phrase], docs: np.ndarray
+    ) -> np.ndarray:
+        """Which of `docs` contain every body phrase, decided on the stored text."""
+        keep = np.zeros(len(docs), dtype=bool)
+        for i, docnum in enumerate(docs.tolist()):
+            body = decompress_body(searcher.stored_fields(docnum).get("body_z"))
+            keep[i] = all(contains_phrase(body, phrase.words) for phrase in phrases)
+        return keep
 
     def _current_searcher(self) -> Searcher | None:
         """The cached searcher, reopened after a rebuild and refreshed after other commits."""
@@ -363,7 +441,7 @@ class SearchIndex:
         assert self._index is not None
         self._searcher.close()
         self._searcher = self._index.searcher()
-        self._columns = self._vocabulary = None
+        self._columns = self._vocabulary = self._live = None
 
     def _current_columns(self, searcher: Searcher) -> IndexColumns:
         if self._columns is None:
@@ -376,7 +454,7 @@ class SearchIndex:
         if self._index is not None:
             self._index.close()
         self._searcher = self._index = self._columns = self._generation = None
-        self._vocabulary = None
+        self._vocabulary = self._live = None
 
     def _hit(
         self,
@@ -391,7 +469,7 @@ class SearchIndex:
         return SearchHit(
             id=int(stored["id"]),
             title=stored.get("title") or "",
-            source=stored.get("source_name"),
+            source=_plain_source(stored.get("source_name")),
             published=stored.get("published_iso"),
             score=score,
             snippet=make_snippet(body, terms, phrases),
@@ -402,7 +480,7 @@ class SearchIndex:
         return RelatedHit(
             id=int(stored["id"]),
             title=stored.get("title") or "",
-            source=stored.get("source_name"),
+            source=_plain_source(stored.get("source_name")),
             published=stored.get("published_iso"),
             score=float(score or 0.0),
         )
@@ -433,6 +511,13 @@ def _whoosh_doc(doc: IndexDocument) -> dict[str, Any]:
     if doc.entities:
         values["entity_names"] = tuple(doc.entities)
     return values
+
+
+def _plain_source(stored: str | None) -> str | None:
+    """The outlet's name as written, without initials or other values joined to it."""
+    if not stored:
+        return stored
+    return stored.split(VALUE_SEPARATOR, 1)[0].strip() or None
 
 
 def _write_meta(writer: IndexWriter, stamp: str, *, add: bool) -> None:
@@ -470,6 +555,10 @@ def _replace_word(text: str, term: str, surface: str) -> str:
             shown = surface.lower() if word.islower() else surface
             return text[: match.start()] + shown + text[match.end() :]
     return text
+
+
+def _unreadable(exc: BaseException) -> str:
+    return f"The search index cannot be read ({_brief(exc)}); rebuild it."
 
 
 def _brief(exc: BaseException) -> str:

@@ -32,6 +32,11 @@ def _tokens(body: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+def text_forms(body: str) -> set[str]:
+    """Every indexed form of the words of `body`."""
+    return {form for _, _, form in _tokens(body)}
+
+
 def find_marks(
     body: str, terms: Collection[str], phrases: Sequence[Sequence[str]] = ()
 ) -> list[tuple[int, int]]:

@@ -1,0 +1,45 @@
+"""Phrase checks against an article's text, for the body field, which is indexed without positions.
+
+Positions would double the work of indexing the body for the sake of one query shape; instead the
+words of a phrase find candidate articles through the index, and the text decides. A regular
+expression finds runs of words that start like the phrase's stems (with dropped words such as
+stop words between them), then each run is confirmed with the index's own word forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from summitreader.index.analysis import STOPWORDS, WORD_PATTERN, index_form
+
+_GAP_WORDS = "|".join(sorted((re.escape(word) for word in STOPWORDS), key=len, reverse=True))
+# Between two phrase words: separators and any number of words the analyzer drops.
+_GAP = rf"(?:\W+(?:{_GAP_WORDS}|\w)(?!\w))*\W+"
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [rf"{re.escape(word[: max(1, len(word) - 1)])}(?:\.?\w)*" for word in words]
+    return re.compile(r"(?<![\w.])" + _GAP.join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def _forms(text: str) -> list[str]:
+    return [form for form in map(index_form, WORD_PATTERN.findall(text)) if form is not None]
+
+
+def contains_phrase(body: str, words: Sequence[str]) -> bool:
+    """Whether `body` has the indexed forms `words` in a row (dropped words may sit between)."""
+    wanted = list(words)
+    if not wanted:
+        return True
+    for match in _phrase_pattern(tuple(wanted)).finditer(body):
+        if _forms(match.group()) == wanted:
+            return True
+    if body.isascii():
+        return False
+    # Accents can hide a stem from the pattern: compare every run of words instead.
+    forms = _forms(body)
+    length = len(wanted)
+    return any(forms[i : i + length] == wanted for i in range(len(forms) - length + 1))
