@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from summitreader.core.models import Changes
+from summitreader.store.articles import ArticleFilter
 from summitreader.ui.article_table_model import (
     DATE,
     ID_ROLE,
@@ -31,7 +32,9 @@ from summitreader.ui.article_table_model import (
     WORDS,
     ArticleTableModel,
 )
+from summitreader.ui.article_title_delegate import ArticleTitleDelegate
 from summitreader.ui.document_model import DocumentModel, OpenedArticle
+from summitreader.ui.theme import Theme
 
 FILTER_DEBOUNCE_MS = 200
 ALL_OUTLETS = "All outlets"
@@ -102,9 +105,7 @@ class ArticleListPane(QWidget):
         self.date_to.setCalendarPopup(True)
         self.date_to.setDisplayFormat("yyyy-MM-dd")
         self.date_to.setAccessibleName("Published until")
-        today = QDate.currentDate()
-        self.date_from.setDate(today.addYears(-1))
-        self.date_to.setDate(today)
+        self.show_library_dates()
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter titles, outlets, authors")
         self.text.setClearButtonEnabled(True)
@@ -126,10 +127,27 @@ class ArticleListPane(QWidget):
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(46)
+        self.title_delegate = ArticleTitleDelegate(self.table)
+        self.table.setItemDelegateForColumn(TITLE, self.title_delegate)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STAR, 24), (SOURCE, 92), (DATE, 92), (WORDS, 52), (QUOTES, 54)):
+        bold = self.table.font()
+        bold.setBold(True)
+        cell = QFontMetrics(bold)
+        label = QFontMetrics(header.font())
+
+        def fits(title: str, sample: str) -> int:
+            """Wide enough for the header (with its sort arrow) and a bold cell, no wider."""
+            return max(label.horizontalAdvance(title) + 22, cell.horizontalAdvance(sample) + 28)
+
+        for column, width in (
+            (STAR, 24),
+            (SOURCE, 104),
+            (DATE, fits("Date", "30 Sep 2025")),
+            (WORDS, fits("Words", "99,999")),
+            (QUOTES, fits("Quotes", "999")),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         flt = self.model.filter
@@ -177,6 +195,27 @@ class ArticleListPane(QWidget):
         self._update_count()
 
     # -- filters --------------------------------------------------------------------------------
+
+    def show_library_dates(self) -> None:
+        """Set the date range to the library's own span (first to last dated article)."""
+        if self.use_dates.isChecked():
+            return
+        library = self.document.library
+        first = library.list(ArticleFilter(order_by="published", descending=False), limit=1)
+        last = library.list(ArticleFilter(order_by="published", descending=True), limit=1)
+        start = QDate.fromString((first[0].published or "")[:10], "yyyy-MM-dd") if first else None
+        end = QDate.fromString((last[0].published or "")[:10], "yyyy-MM-dd") if last else None
+        if start is None or end is None or not start.isValid() or not end.isValid():
+            end = QDate.currentDate()
+            start = end.addYears(-1)
+        for edit, day in ((self.date_from, start), (self.date_to, end)):
+            edit.blockSignals(True)
+            edit.setDate(day)
+            edit.blockSignals(False)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.title_delegate.set_theme(theme)
+        self.table.viewport().update()
 
     def refresh_sources(self) -> None:
         """Fill the outlet box from the library, keeping the choice if the outlet remains."""
@@ -250,6 +289,7 @@ class ArticleListPane(QWidget):
     def _library_changed(self, changes: Changes) -> None:
         if changes.added or changes.removed:
             self.refresh_sources()
+            self.show_library_dates()
 
     def _update_count(self) -> None:
         total = self.model.total

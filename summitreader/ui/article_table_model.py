@@ -25,6 +25,8 @@ from summitreader.store.articles import ArticleFilter
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,15 +37,30 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("Source", "source"),
     ("Date", "published"),
     ("Words", "words"),
-    ("Quotes", None),
+    ("Quotes", "quotes"),
 )
 STAR, TITLE, SOURCE, DATE, WORDS, QUOTES = range(len(COLUMNS))
 _NUMERIC = {WORDS, QUOTES}
 
 
 def display_date(published: str | None) -> str:
-    """The date part of an ISO timestamp; the list has no room for times."""
-    return (published or "")[:10]
+    """`2025-03-13T09:30:00Z` → `13 Mar 2025`; a partial or odd date is shown as given."""
+    text = published or ""
+    try:
+        year, month, day = int(text[0:4]), int(text[5:7]), int(text[8:10])
+    except ValueError:
+        return text[:10]
+    if not (1 <= month <= 12 and 1 <= day <= 31) or text[4:5] != "-":
+        return text[:10]
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def syndication_note(summary: ArticleSummary) -> str:
+    """'Also in 3 other outlets' for a wire story carried elsewhere; empty otherwise."""
+    if summary.also_in <= 0:
+        return ""
+    other = "other outlet" if summary.also_in == 1 else "other outlets"
+    return f"Also in {summary.also_in} {other}"
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -107,16 +124,22 @@ class ArticleTableModel(QAbstractTableModel):
             return self._display(summary, column)
         if role == ID_ROLE:
             return summary.id
+        if role == SUMMARY_ROLE:
+            return summary
         if role == Qt.ItemDataRole.FontRole and summary.unread:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             byline = " · ".join(p for p in (summary.source, summary.author) if p)
-            return f"{summary.title}\n{byline}" if byline else summary.title
+            lines = [summary.title, byline, syndication_note(summary)]
+            return "\n".join(line for line in lines if line)
+        if role == Qt.ItemDataRole.ToolTipRole and column == DATE:
+            return summary.published or "No date"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "unread, " if summary.unread else ""
-            return f"{state}{self._display(summary, column)}"
+            extra = f", {syndication_note(summary)}" if column == TITLE and summary.also_in else ""
+            return f"{state}{self._display(summary, column)}{extra}"
         return None
 
     def _display(self, summary: ArticleSummary, column: int) -> str:

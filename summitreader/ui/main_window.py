@@ -490,6 +490,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, self.theme)
         self.reader_pane.set_theme(self.theme)
+        self.list_pane.set_theme(self.theme)
         self.results_pane.set_theme(self.theme)
         self.entity_panel.set_theme(self.theme)
         self.speaker_panel.set_theme(self.theme)
