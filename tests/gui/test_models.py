@@ -12,9 +12,11 @@ from summitreader.store.articles import ArticleFilter
 from summitreader.ui.article_table_model import (
     DATE,
     PAGE_SIZE,
+    QUOTES,
     SOURCE,
     TITLE,
     ArticleTableModel,
+    display_date,
 )
 from summitreader.ui.rows_model import RECORD_ROLE, Column, RowsModel
 from summitreader.ui.search_results import SearchResultsModel
@@ -62,8 +64,12 @@ def test_sorting_and_filtering_happen_in_sql(library: Library) -> None:
     titles = [model.data(model.index(r, TITLE)) for r in range(model.rowCount())]
     assert titles == sorted(titles)
     model.sort(DATE, Qt.SortOrder.DescendingOrder)
-    dates = [model.data(model.index(r, DATE)) for r in range(model.rowCount())]
+    dates = [model.summary(r).published for r in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True)
+    assert model.data(model.index(0, DATE)) == display_date(dates[0])
+    assert model.data(model.index(0, DATE), Qt.ItemDataRole.ToolTipRole) == dates[0]
+    model.sort(QUOTES, Qt.SortOrder.DescendingOrder)
+    assert model.filter.order_by == "quotes"
     model.set_filter(ArticleFilter(sources=("HORIZON",)))
     assert model.total == 4
     assert {model.data(model.index(r, SOURCE)) for r in range(model.rowCount())} == {"HORIZON"}
@@ -102,3 +108,15 @@ def test_rows_and_search_models_pass_the_model_tester(qtmodeltester) -> None:
     hits.set_hits([_Hit(1, "Talks", "NWS", "2025-03-06", 1.0, "the <mark>talks</mark> &amp; more")])
     qtmodeltester.check(hits)
     assert "talks & more" in hits.data(hits.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_compact_dates_and_syndication_note() -> None:
+    from summitreader.core.models import ArticleSummary
+    from summitreader.ui.article_table_model import syndication_note
+
+    assert display_date("2025-03-13T09:30:00Z") == "13 Mar 2025"
+    assert display_date("2025-03") == "2025-03"
+    assert display_date(None) == ""
+    summary = ArticleSummary(1, "T", "NWS", None, None, None, 10, also_in=3)
+    assert syndication_note(summary) == "Also in 3 other outlets"
+    assert syndication_note(ArticleSummary(2, "T", None, None, None, None, 1)) == ""
