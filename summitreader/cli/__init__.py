@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"SummitReader {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary library, then exit (0 when all pass)",
+    )
+    parser.add_argument(
         "--library",
         metavar="DIR",
         help="the library folder (default: $SUMMITREADER_LIBRARY or the user data folder)",
@@ -85,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from summitreader.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         if args.screenshot:
             from summitreader.ui.screenshot import render_screenshot
