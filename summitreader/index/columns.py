@@ -7,6 +7,7 @@ never change, so a refreshed searcher reuses them) and then numpy does the count
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -134,8 +135,26 @@ class IndexColumns:
 class ColumnCache:
     """Keeps SegmentColumns by segment id so a refreshed searcher only reads new segments."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        load: Callable[[str], SegmentColumns | None] | None = None,
+        save: Callable[[str, SegmentColumns], None] | None = None,
+    ) -> None:
         self._segments: dict[str, SegmentColumns] = {}
+        self._load = load
+        self._save = save
+
+    def segment_keys(self) -> set[str]:
+        return set(self._segments)
+
+    def _read(self, key: str, reader: IndexReader) -> SegmentColumns:
+        """From a saved file when there is one, else from the index (and then saved)."""
+        columns = self._load(key) if self._load is not None else None
+        if columns is None or len(columns.published) != reader.doc_count_all():
+            columns = read_segment(reader)
+            if self._save is not None:
+                self._save(key, columns)
+        return columns
 
     def for_searcher(self, searcher: Searcher) -> IndexColumns:
         leaves = searcher.leaf_searchers()
@@ -146,7 +165,7 @@ class ColumnCache:
             key = _segment_key(reader)
             seen.add(key)
             if key not in self._segments:
-                self._segments[key] = read_segment(reader)
+                self._segments[key] = self._read(key, reader)
             segment = self._segments[key]
             segment.reader = reader  # the live reader of this searcher, for lazy reads
             parts.append((segment, offset))

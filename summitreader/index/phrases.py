@@ -9,7 +9,7 @@ stop words between them), then each run is confirmed with the index's own word f
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from summitreader.index.analysis import STOPWORDS, WORD_PATTERN, index_form
@@ -25,8 +25,39 @@ def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + _GAP.join(parts) + r"(?!\w)", re.IGNORECASE)
 
 
+def _runs(body: str, words: list[str]) -> Iterator[re.Match[str]]:
+    """Candidate runs, overlapping ones too ("right right right" holds "right right" twice)."""
+    pattern = _phrase_pattern(tuple(words))
+    position = 0
+    while (match := pattern.search(body, position)) is not None:
+        yield match
+        first_word = WORD_PATTERN.search(body, match.start())
+        position = first_word.end() if first_word is not None else match.end()
+
+
 def _forms(text: str) -> list[str]:
     return [form for form in map(index_form, WORD_PATTERN.findall(text)) if form is not None]
+
+
+def phrase_word_spans(body: str, words: Sequence[str]) -> list[tuple[int, int]] | None:
+    """Spans of the kept words of every run of `words` in `body`, in order.
+
+    None when the text has accents that could hide a stem from the pattern: the caller must
+    then compare every run of words itself.
+    """
+    wanted = list(words)
+    spans: list[tuple[int, int]] = []
+    for match in _runs(body, wanted):
+        kept = [
+            (match.start() + word.start(), match.start() + word.end(), form)
+            for word in WORD_PATTERN.finditer(match.group())
+            if (form := index_form(word.group())) is not None
+        ]
+        if [form for _, _, form in kept] == wanted:
+            spans.extend((start, end) for start, end, _ in kept)
+    if not spans and not body.isascii():
+        return None
+    return spans
 
 
 def contains_phrase(body: str, words: Sequence[str]) -> bool:
@@ -34,7 +65,7 @@ def contains_phrase(body: str, words: Sequence[str]) -> bool:
     wanted = list(words)
     if not wanted:
         return True
-    for match in _phrase_pattern(tuple(wanted)).finditer(body):
+    for match in _runs(body, wanted):
         if _forms(match.group()) == wanted:
             return True
     if body.isascii():

@@ -28,9 +28,9 @@ from whoosh.reading import ReaderClosed
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
-from summitreader.index import generations
+from summitreader.index import column_files, generations
 from summitreader.index.analysis import VALUE_SEPARATOR, WORD_PATTERN, normalize_word
-from summitreader.index.columns import ColumnCache, IndexColumns
+from summitreader.index.columns import ColumnCache, IndexColumns, SegmentColumns
 from summitreader.index.documents import IndexDocument
 from summitreader.index.errors import IndexBusyError, IndexUnavailableError, QueryError
 from summitreader.index.fuzzy import Vocabulary, expand_terms
@@ -145,7 +145,7 @@ class SearchIndex:
         self._columns: IndexColumns | None = None
         self._vocabulary: Vocabulary | None = None
         self._live: np.ndarray | None = None
-        self._column_cache = ColumnCache()
+        self._column_cache = ColumnCache(load=self._load_columns, save=self._save_columns)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -303,6 +303,7 @@ class SearchIndex:
                 except BaseException:
                     writer.cancel()
                     raise
+                _save_all_columns(index, build)
                 index.close()
                 with self._lock:
                     self._drop_reader()
@@ -354,6 +355,7 @@ class SearchIndex:
                 write(writer)
                 _write_meta(writer, stamp, add=False)
                 writer.commit()
+                _save_all_columns(index, generation)
             except BaseException:
                 writer.cancel()
                 raise
@@ -443,6 +445,13 @@ class SearchIndex:
         self._searcher = self._index.searcher()
         self._columns = self._vocabulary = self._live = None
 
+    def _load_columns(self, key: str) -> SegmentColumns | None:
+        return column_files.load(self._generation, key) if self._generation else None
+
+    def _save_columns(self, key: str, columns: SegmentColumns) -> None:
+        if self._generation is not None:
+            column_files.save(self._generation, key, columns)
+
     def _current_columns(self, searcher: Searcher) -> IndexColumns:
         if self._columns is None:
             self._columns = self._column_cache.for_searcher(searcher)
@@ -511,6 +520,23 @@ def _whoosh_doc(doc: IndexDocument) -> dict[str, Any]:
     if doc.entities:
         values["entity_names"] = tuple(doc.entities)
     return values
+
+
+def _save_all_columns(index: Index, folder: Path) -> None:
+    """Save every segment's columns beside a just-committed index; drop those of old segments.
+
+    A failure here costs the next search a slower start, never the commit.
+    """
+    try:
+        cache = ColumnCache(
+            load=lambda key: column_files.load(folder, key),
+            save=lambda key, columns: column_files.save(folder, key, columns),
+        )
+        with index.searcher() as searcher:
+            cache.for_searcher(searcher)
+        column_files.prune(folder, cache.segment_keys())
+    except Exception as exc:  # the commit is done; only the speed-up failed
+        log.warning("could not save search columns: %s", exc)
 
 
 def _plain_source(stored: str | None) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from summitreader.index.analysis import WORD_PATTERN, index_form
+from summitreader.index.phrases import phrase_word_spans
 
 SNIPPET_CHARS = 200
 ELLIPSIS = "\u2026"
@@ -45,6 +46,19 @@ def find_marks(
         return []
     if not phrases:
         return _term_marks(body, terms)
+    marked = _term_marks(body, terms) if terms else []
+    for phrase in phrases:
+        found = phrase_word_spans(body, phrase) if phrase else []
+        if found is None:
+            return _marks_by_tokens(body, terms, phrases)
+        marked.extend(found)
+    return _joined(body, sorted(set(marked)))
+
+
+def _marks_by_tokens(
+    body: str, terms: Collection[str], phrases: Sequence[Sequence[str]]
+) -> list[tuple[int, int]]:
+    """Every word compared with the phrases: slow, for texts whose accents defeat the pattern."""
     tokens = _tokens(body)
     marked = [norm in terms for _, _, norm in tokens]
     for phrase in phrases:
@@ -58,10 +72,16 @@ def find_marks(
             ):
                 for k in range(length):
                     marked[i + k] = True
+    words = [(start, end) for (start, end, _), hit in zip(tokens, marked, strict=True) if hit]
+    return _joined(body, words)
+
+
+def _joined(body: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted word spans, those separated only by a space joined into one mark."""
     spans: list[tuple[int, int]] = []
-    for (start, end, _), is_marked in zip(tokens, marked, strict=True):
-        if not is_marked:
-            continue
+    for start, end in words:
+        if spans and start < spans[-1][1]:
+            continue  # the same word marked twice
         if spans and _only_space_between(body, spans[-1][1], start):
             spans[-1] = (spans[-1][0], end)  # one <mark> around a whole matched phrase
         else:

@@ -132,3 +132,21 @@ def test_a_whoosh_query_without_terms_still_matches(index: SearchIndex) -> None:
     assert searcher is not None and columns is not None
     evaluation = index._evaluate("every", searcher, columns, wq.Every())
     assert len(evaluation.matches.docs) == 6  # five articles and the bookkeeping document
+
+
+def test_columns_are_saved_at_commit_and_reused_when_opening(tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "ix")
+    index.rebuild(_phrase_corpus(12), stamp="1")
+    expected = index.search("relief").facets
+    live = current_generation(tmp_path / "ix")
+    assert live is not None
+    saved = list(live.glob("columns-*.npz"))
+    assert len(saved) == 1
+    assert SearchIndex(tmp_path / "ix").search("relief").facets == expected
+    saved[0].write_bytes(b"not an npz")  # an unreadable file is read again from the index
+    assert SearchIndex(tmp_path / "ix").search("relief").facets == expected
+    index.upsert([IndexDocument(99, "New", "Relief.", "Other", None, None, None, None)], stamp="2")
+    index.delete([1], stamp="3")
+    fresh = SearchIndex(tmp_path / "ix").search("relief")
+    assert fresh.facets["source"] == {"Wire": 11, "Other": 1}
+    assert {path.name for path in live.glob("columns-*.npz")} != {saved[0].name}
