@@ -41,13 +41,13 @@ def test_annotate_finds_the_passage_and_shows_it(library: Library, article_id: i
 
 def test_corrected_article_moves_keeps_and_orphans(library: Library, article_id: int) -> None:
     before, _ = library.annotate_text(article_id, "Delegates met in Lisbon")
-    inside, _ = library.annotate_text(article_id, "called the plan")
+    inside, _ = library.annotate_text(article_id, "The minister called the plan")
     after, _ = library.annotate_text(article_id, "news of the 💧 quotas")
     gone, _ = library.annotate_text(article_id, "and left early")
     edited = (
         "CORRECTION: an earlier version gave the wrong day.",
         "Delegates met in Lisbon on Wednesday to share the river.",
-        "The minister dismissed the plan as “a river on credit”.",
+        "The Minister called the plan “a river on credit”.",
         "Farmers waited outside the hall for news of the 💧 quotas.",
     )
     report = library.import_parsed([_article(edited)], origin="v2")
@@ -58,8 +58,9 @@ def test_corrected_article_moves_keeps_and_orphans(library: Library, article_id:
     for kept in (before, after):
         moved = found[kept.id]
         assert not moved.orphan and text[moved.start : moved.end] == kept.exact
-    reworded = found[inside.id]  # a word corrected inside it: found approximately
-    assert not reworded.orphan and "the plan" in text[reworded.start : reworded.end]
+    corrected = found[inside.id]  # a letter corrected inside it: found approximately
+    assert not corrected.orphan
+    assert text[corrected.start : corrected.end] == "The Minister called the plan"
     assert found[gone.id].orphan  # its words are gone: kept, listed, not guessed
     assert found[gone.id].exact == "and left early"
 
