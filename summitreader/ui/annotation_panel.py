@@ -138,9 +138,17 @@ class AnnotationPanel(QWidget):
             else NoteRow(n)
             for n in notes
         ]
-        if self.scope.currentIndex() == THIS_ARTICLE:
+        if self.scope.currentIndex() == THIS_ARTICLE and self.isVisible():
             self._fill_choices()
             self._refilter()
+
+    def showEvent(self, event: object) -> None:
+        """A hidden panel skips refreshes; catch up when it is shown."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.scope.currentIndex() == LIBRARY and self._library_rows is None:
+            self.document.notes.load_library()
+        self._fill_choices()
+        self._refilter()
 
     def _library_loaded(self, rows: list[NoteRow]) -> None:
         self._library_rows = rows

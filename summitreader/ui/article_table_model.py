@@ -159,7 +159,9 @@ class ArticleTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_filter(replace(self._filter, order_by=COLUMNS[column][1], descending=descending))
+        wanted = replace(self._filter, order_by=COLUMNS[column][1], descending=descending)
+        if wanted != self._filter:  # the header re-sends the current order while it is set up
+            self.set_filter(wanted)
 
     # -- what the window asks -----------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal
 from summitreader.annotate.model import Annotation
 from summitreader.core.library import Library
 from summitreader.core.models import Article, Changes, ImportReport
-from summitreader.index.errors import QueryError
 from summitreader.nlp.types import ArticleAnalysis
 from summitreader.ui.annotation_service import AnnotationService
 from summitreader.ui.article_table_model import ArticleTableModel
@@ -171,6 +170,8 @@ class DocumentModel(QObject):
             self.notes_did_change.emit(self.current.notes)
 
     def _hit_spans(self, article_id: int, query: str) -> list[Span]:
+        from summitreader.index.errors import QueryError  # on a worker: keeps it off start-up
+
         try:
             return list(self.library.hit_spans(article_id, query))
         except QueryError:
@@ -207,6 +208,8 @@ class DocumentModel(QObject):
         self.search_did_start.emit(query_text)
 
         def work(_ctx: TaskContext) -> object:
+            from summitreader.index.errors import QueryError  # imported on the worker
+
             try:
                 return self.library.search(query_text, limit=SEARCH_PAGE, sort=sort_key)
             except QueryError as exc:
