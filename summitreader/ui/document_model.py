@@ -176,8 +176,6 @@ class DocumentModel(QObject):
             return list(self.library.hit_spans(article_id, query))
         except QueryError:
             return []
-        except AttributeError:  # until SearchIndex.hit_spans lands
-            return []
 
     def focus_entity(self, name: str) -> None:
         """Highlight one entity's mentions in the open article."""

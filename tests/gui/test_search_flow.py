@@ -30,15 +30,16 @@ def test_typing_searches_after_a_pause_and_opening_a_hit_highlights_it(
         qtbot.keyClick(window.results_pane.list, Qt.Key.Key_Return)
     article = opened.args[0]
     assert article.article.id == model.hit(0).id
-    from summitreader.index.search_index import SearchIndex
-
-    if hasattr(SearchIndex, "hit_spans"):
-        assert article.hits
-        view = window.reader_pane.view
-        start, _end = article.hits[0]
-        assert view.page.char_format_at(start).property(HIT_PROPERTY) == 0
-        window.next_hit_action.trigger()
-        assert view.layers.current_hit == (1 if len(article.hits) > 1 else 0)
+    assert article.hits
+    view = window.reader_pane.view
+    start, _end = article.hits[0]
+    assert view.page.char_format_at(start).property(HIT_PROPERTY) == 0
+    window.next_hit_action.trigger()
+    assert view.layers.current_hit == (1 if len(article.hits) > 1 else 0)
+    assert (
+        window.reader_pane.hits.text()
+        == f"hit {view.layers.current_hit + 1} of {len(article.hits)}"
+    )
 
 
 def test_a_stale_search_is_never_shown(sample_library, make_window, qtbot) -> None:
