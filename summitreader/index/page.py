@@ -17,9 +17,9 @@ from summitreader.index.matching import Evaluation, PendingPhrase
 from summitreader.index.postings import IntArray
 
 # Candidates checked at random to estimate how many contain a phrase.
-ESTIMATE_SAMPLE = 200
-# Checked per round while filling a page: most pages fill from the first round.
-CHECK_BATCH = 64
+ESTIMATE_SAMPLE = 100
+# Checked per round while filling a page, beyond what the page needs.
+CHECK_BATCH = 16
 
 PhraseChecker = Callable[[list[wq.Phrase], IntArray], np.ndarray]
 
@@ -117,7 +117,7 @@ def _checked_page(
         if checked >= len(ranked):
             reach = min(len(docs), reach * 4)
             ranked = order(reach)
-        batch = ranked[checked : checked + CHECK_BATCH]
+        batch = ranked[checked : checked + max(CHECK_BATCH, wanted - len(passed) + CHECK_BATCH)]
         ok = _check_pending(pending, docs[batch], check)
         passed.extend(batch[ok].tolist())
         checked += len(batch)

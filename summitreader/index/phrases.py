@@ -20,16 +20,21 @@ _GAP = rf"(?:\W+(?:{_GAP_WORDS}|\w)(?!\w))*\W+"
 
 
 @lru_cache(maxsize=256)
-def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _phrase_pattern(words: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
     parts = [rf"{re.escape(word[: max(1, len(word) - 1)])}(?:\.?\w)*" for word in words]
-    return re.compile(r"(?<![\w.])" + _GAP.join(parts) + r"(?!\w)", re.IGNORECASE)
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(r"(?<![\w.])" + _GAP.join(parts) + r"(?!\w)", flags)
 
 
 def _runs(body: str, words: list[str]) -> Iterator[re.Match[str]]:
     """Candidate runs, overlapping ones too ("right right right" holds "right right" twice)."""
-    pattern = _phrase_pattern(tuple(words))
+    # Lowercased ASCII keeps every offset and lets the engine look for the first stem as a
+    # literal, several times faster than a case-insensitive scan.
+    ascii_text = body.isascii()
+    pattern = _phrase_pattern(tuple(words), ignore_case=not ascii_text)
+    haystack = body.lower() if ascii_text else body
     position = 0
-    while (match := pattern.search(body, position)) is not None:
+    while (match := pattern.search(haystack, position)) is not None:
         yield match
         first_word = WORD_PATTERN.search(body, match.start())
         position = first_word.end() if first_word is not None else match.end()

@@ -116,15 +116,18 @@ def _only_space_between(body: str, end: int, start: int) -> bool:
     return start - end <= 1 and not body[end:start].strip()
 
 
-def _sentence_starts(body: str) -> list[int]:
-    return [0] + [match.end() for match in _SENTENCE_START.finditer(body)]
+def _sentence_starts(body: str, begin: int = 0, end: int | None = None) -> list[int]:
+    """Sentence starts in body[begin:end] (0 always counts), without scanning the rest."""
+    stop = len(body) if end is None else end
+    found = [match.end() for match in _SENTENCE_START.finditer(body, begin, stop)]
+    return [0, *found] if begin == 0 else found
 
 
 def _best_start(body: str, marks: list[tuple[int, int]], width: int) -> int:
     """The sentence start whose window holds the most different marked words."""
     best_start, best_score = 0, -1
     first, last = marks[0][0], marks[-1][1]
-    for start in _sentence_starts(body):
+    for start in [0, *_sentence_starts(body, max(0, first - width - 1), last + 1)]:
         if start > last or start + width < first:
             continue
         inside = [body[a:b].lower() for a, b in marks if start <= a and b <= start + width]

@@ -7,12 +7,15 @@ Each engine runs in its own forked process so peak memory (getrusage ru_maxrss) 
 Query latency includes what a user waits for: Whoosh returns total, facets, suggestion and the
 first 20 hits with snippets; FTS5 returns total (count) and 20 hits with snippet().
 FTS5 has no fuzzy search: the fuzzy query is run there as a prefix query.
+A Whoosh total marked "~" is an estimate (a phrase in too many articles to check them all).
+"Open + first query" is the median of OPEN_RUNS fresh processes.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import resource
 import shutil
 import sqlite3
@@ -35,6 +38,7 @@ from summitreader.index.search_index import SearchIndex
 
 ROUNDS = 5
 PAGE = 20
+OPEN_RUNS = 3
 
 
 @dataclass(frozen=True)
@@ -127,10 +131,13 @@ def bench_whoosh(n: int, seed: int, folder: Path) -> dict[str, Any]:
     index = SearchIndex(folder)
     queries = query_mix(seed)
     hits_seen: dict[str, int] = {}
+    estimated: list[str] = []
 
     def run(q: BenchQuery) -> None:
         results = index.search(q.whoosh, limit=PAGE)
         hits_seen[q.kind] = results.total
+        if results.total_is_estimate and q.kind not in estimated:
+            estimated.append(q.kind)
 
     stats = latencies(run, queries)
     index.close()
@@ -141,6 +148,7 @@ def bench_whoosh(n: int, seed: int, folder: Path) -> dict[str, Any]:
         "size_mb": folder_size(folder) / 1e6,
         "peak_mb": peak_rss_mb(),
         "totals": hits_seen,
+        "estimated": estimated,
         **stats,
     }
 
@@ -270,23 +278,23 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     world(args.seed)  # built once before forking
     print(f"corpus: {n} articles, seed {args.seed}, in {work}", flush=True)
+    print("load average (1, 5, 15 min) at the start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     results: dict[str, dict[str, Any]] = {}
     if args.only in (None, "whoosh"):
         results["Whoosh"] = in_child(bench_whoosh, n, args.seed, work / "whoosh")
-        results["Whoosh"].update(
-            {
-                "open_first_ms": in_child(whoosh_open_first_query, work / "whoosh", args.seed)[
-                    "open_first_ms"
-                ]
-            }
+        results["Whoosh"]["open_first_ms"] = statistics.median(
+            in_child(whoosh_open_first_query, work / "whoosh", args.seed)["open_first_ms"]
+            for _ in range(OPEN_RUNS)
         )
         print(f"whoosh done: {results['Whoosh']['articles_per_s']:.0f} articles/s", flush=True)
     if args.only in (None, "fts5"):
         results["FTS5"] = in_child(bench_fts5, n, args.seed, work / "fts5")
-        results["FTS5"]["open_first_ms"] = in_child(
-            fts5_open_first_query, work / "fts5", args.seed
-        )["open_first_ms"]
+        results["FTS5"]["open_first_ms"] = statistics.median(
+            in_child(fts5_open_first_query, work / "fts5", args.seed)["open_first_ms"]
+            for _ in range(OPEN_RUNS)
+        )
     print_table(results)
+    print("load average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     if args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -315,10 +323,15 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
     kinds = list(next(iter(results.values()))["per_kind"])
     for kind in kinds:
         cells = "".join(
-            f"{results[e]['per_kind'][kind]:>10.1f} ({results[e]['totals'].get(kind, 0):>6})"
+            f"{results[e]['per_kind'][kind]:>10.1f} ({_total(results[e], kind):>7})"
             for e in engines
         )
         print(f"  {kind:22}{cells}")
+
+
+def _total(result: dict[str, Any], kind: str) -> str:
+    mark = "~" if kind in result.get("estimated", ()) else ""
+    return f"{mark}{result['totals'].get(kind, 0)}"
 
 
 if __name__ == "__main__":
