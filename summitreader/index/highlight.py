@@ -47,7 +47,8 @@ def text_hit_spans(q: wq.Query, text: str) -> list[tuple[int, int]]:
         if getattr(leaf, "fieldname", None) not in TEXT_FIELDS:
             continue
         if isinstance(leaf, wq.Phrase):
-            phrases.append(tuple(leaf.words))
+            if tuple(leaf.words) not in phrases:  # one phrase is searched in several fields
+                phrases.append(tuple(leaf.words))
         elif isinstance(leaf, wq.MultiTerm):
             terms.update(_matching_forms(leaf, forms))
         elif isinstance(leaf, wq.Term):

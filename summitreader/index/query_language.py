@@ -249,7 +249,8 @@ def marking_terms(q: wq.Query, reader: IndexReader) -> tuple[set[str], list[tupl
         if fieldname not in DEFAULT_FIELD_BOOSTS:
             continue
         if isinstance(leaf, wq.Phrase):
-            phrases.append(tuple(leaf.words))
+            if tuple(leaf.words) not in phrases:  # one phrase is searched in several fields
+                phrases.append(tuple(leaf.words))
         elif isinstance(leaf, wq.MultiTerm):
             for field, text in leaf.existing_terms(reader, expand=True):
                 if field == fieldname:
