@@ -20,9 +20,6 @@ def run_window(
     from summitreader.core.library import Library
     from summitreader.ui.crash import CrashReporter, setup_logging
     from summitreader.ui.main_window import MainWindow
-    from summitreader.ui.refcount_guard import keep_singletons_alive
-
-    keep_singletons_alive()
 
     log_file = setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -39,9 +39,7 @@ def render_screenshot(
 
     from summitreader.core.library import Library
     from summitreader.ui.main_window import MainWindow
-    from summitreader.ui.refcount_guard import keep_singletons_alive
 
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     library = Library(Path(resolve_library_dir(library_dir)))

@@ -67,10 +67,6 @@ def child_cold_start(root: Path, spawned_at: float) -> None:
     """Runs in a fresh process: time from spawn to a painted window with its first rows."""
     from PySide6.QtWidgets import QApplication
 
-    from summitreader.ui.refcount_guard import keep_singletons_alive
-
-    keep_singletons_alive()
-
     from summitreader.core.library import Library
     from summitreader.ui.main_window import MainWindow
 
@@ -96,9 +92,7 @@ def measure_in_window(root: Path) -> None:
     from summitreader.core.library import Library
     from summitreader.ingest.types import ParsedArticle
     from summitreader.ui.main_window import MainWindow
-    from summitreader.ui.refcount_guard import keep_singletons_alive
 
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     library = Library(root)
     window = MainWindow(library, theme="light")

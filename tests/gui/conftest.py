@@ -10,9 +10,6 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from summitreader.core.library import Library
-from summitreader.ui.refcount_guard import keep_singletons_alive
-
-keep_singletons_alive()  # PySide6 6.12 on Python 3.11 drops references to None (see the module)
 
 
 @pytest.fixture(autouse=True)
