@@ -8,9 +8,12 @@ every pair, so grouping stays fast at 100,000 articles.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch pulls in scipy: imported on first use, not at start-up
+    from datasketch import LeanMinHash
 
 NUM_PERMUTATIONS = 128
 SHINGLE_WORDS = 3
@@ -38,6 +41,8 @@ def _shingles(text: str) -> list[bytes]:
 
 def text_fingerprint(text: str) -> bytes:
     """A MinHash sketch of the text's word shingles, as bytes for the store."""
+    from datasketch import LeanMinHash, MinHash
+
     sketch = MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED)
     shingles = _shingles(text)
     if shingles:
@@ -49,6 +54,8 @@ def text_fingerprint(text: str) -> bytes:
 
 
 def _sketch(fingerprint: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     try:
         return LeanMinHash.deserialize(fingerprint, byteorder=_BYTE_ORDER)
     except Exception as error:  # struct and numpy errors on truncated bytes
@@ -79,6 +86,8 @@ class SyndicationGrouper:
     """
 
     def __init__(self, threshold: float = SYNDICATION_THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self._threshold = threshold
         self._index = MinHashLSH(threshold=threshold, num_perm=NUM_PERMUTATIONS)
         # uint32 is enough (datasketch keeps hash values below 2**32) and halves the memory.
