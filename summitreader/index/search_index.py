@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
 from whoosh.reading import ReaderClosed
@@ -127,8 +128,13 @@ class SearchIndex:
     # Writer tuning for rebuild(), measured with tests/benchmarks/bench_search.py.
     REBUILD_LIMIT_MB = 256
     # procs=2 with multisegment measured no faster on the shared 2-core machine, and forking from
-    # the window's worker thread is risky: one writer process.
-    REBUILD_WRITER_ARGS: dict[str, Any] = {}  # noqa: RUF012
+    # the window's worker thread is risky: one writer process. Posting blocks uncompressed and
+    # segment files left separate (not copied into one compound file): about 20 % faster to
+    # build (median of 5 rebuilds of 1,500 articles), blocks also read without inflating.
+    REBUILD_WRITER_ARGS: dict[str, Any] = {  # noqa: RUF012
+        "codec": W3Codec(compression=0),
+        "compound": False,
+    }
     PROGRESS_EVERY = 100
     # Terms taken from an article's body for related().
     RELATED_TERMS = 30
@@ -348,7 +354,7 @@ class SearchIndex:
             index = FileStorage(str(generation)).open_index()
             remaining = max(0.0, self.lock_timeout - (time.monotonic() - started))
             try:
-                writer = tune(index.writer(timeout=remaining))
+                writer = tune(index.writer(timeout=remaining, **self.REBUILD_WRITER_ARGS))
             except LockError as exc:
                 raise IndexBusyError(busy_message(self.directory, self.lock_timeout)) from exc
             try:
