@@ -4,32 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from summitreader.cli import main
 
 
-def run_json(library: Path, *args: str) -> object:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        status = main(["--library", str(library), *args, "--json"])
-    assert status == 0
-    return json.loads(out.getvalue())
-
-
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    library = tmp_path_factory.mktemp("samples") / "library"
-    run_json(library, "import", "--samples")
-    return library
-
-
-def test_show_fills_quotes_and_entities_with_exact_offsets(samples: Path) -> None:
-    for row in run_json(samples, "list"):  # type: ignore[attr-defined]
-        shown = run_json(samples, "show", str(row["id"]))
+def test_show_fills_quotes_and_entities_with_exact_offsets(
+    samples: Path, cli_json: Callable[..., object]
+) -> None:
+    for row in cli_json(samples, "list"):  # type: ignore[attr-defined]
+        shown = cli_json(samples, "show", str(row["id"]))
         assert isinstance(shown, dict)
         text = shown["text"]
         assert shown["quotes"], row["title"]
@@ -44,27 +29,27 @@ def test_show_fills_quotes_and_entities_with_exact_offsets(samples: Path) -> Non
                 assert "\n" not in m["text"]
 
 
-def test_entities_across_the_library(samples: Path) -> None:
-    entities = run_json(samples, "entities")
+def test_entities_across_the_library(samples: Path, cli_json: Callable[..., object]) -> None:
+    entities = cli_json(samples, "entities")
     assert isinstance(entities, list)
     by_name = {e["name"]: e for e in entities}
     assert by_name["Portugal"]["type"] in {"GPE", "LOC"}
     assert by_name["Portugal"]["articles"] >= 10
     assert sum(by_name["Portugal"]["by_source"].values()) == by_name["Portugal"]["articles"]
-    people = run_json(samples, "entities", "--type", "PERSON")
+    people = cli_json(samples, "entities", "--type", "PERSON")
     assert isinstance(people, list) and all(e["type"] == "PERSON" for e in people)
     assert "Inês Valadão" in {e["name"] for e in people}
 
 
-def test_quotes_by_speaker(samples: Path) -> None:
-    quotes = run_json(samples, "quotes", "--speaker", "Inês Valadão")
+def test_quotes_by_speaker(samples: Path, cli_json: Callable[..., object]) -> None:
+    quotes = cli_json(samples, "quotes", "--speaker", "Inês Valadão")
     assert isinstance(quotes, list) and len(quotes) >= 5
     assert {q["speaker"] for q in quotes} == {"Inês Valadão"}
     assert len({q["source"] for q in quotes}) >= 3
     assert set(quotes[0]) >= {"article_id", "title", "source", "published", "text", "kind"}
 
 
-def test_a_correction_wins_over_the_model(tmp_path: Path) -> None:
+def test_a_correction_wins_over_the_model(tmp_path: Path, cli_json: Callable[..., object]) -> None:
     library = tmp_path / "library"
     article = tmp_path / "a.txt"
     article.write_text(
@@ -72,13 +57,13 @@ def test_a_correction_wins_over_the_model(tmp_path: Path) -> None:
         "only pumping station, and Kelderwick will close in May, the operator said.\n",
         encoding="utf-8",
     )
-    run_json(library, "import", str(article))
+    cli_json(library, "import", str(article))
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["--library", str(library), "correct", "Kelderwick", "FAC"]) == 0
-    run_json(library, "analyse", "--all")
-    names = {e["name"]: e["type"] for e in run_json(library, "entities")}  # type: ignore[attr-defined]
+    cli_json(library, "analyse", "--all")
+    names = {e["name"]: e["type"] for e in cli_json(library, "entities")}  # type: ignore[attr-defined]
     assert names.get("Kelderwick") == "FAC"
 
 
-def test_analyse_only_what_needs_it(samples: Path) -> None:
-    assert run_json(samples, "analyse") == {"analysed": []}
+def test_analyse_only_what_needs_it(samples: Path, cli_json: Callable[..., object]) -> None:
+    assert cli_json(samples, "analyse") == {"analysed": []}

@@ -32,14 +32,6 @@ def search(library: Path, *args: str) -> dict[str, object]:
     return result
 
 
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    library = tmp_path_factory.mktemp("samples") / "library"
-    status, _, err = run(library, "import", "--samples")
-    assert status == 0, err
-    return library
-
-
 def titles(result: dict[str, object]) -> list[str]:
     return [str(h["title"]) for h in result["hits"]]  # type: ignore[index, union-attr]
 
