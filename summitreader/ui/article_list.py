@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -112,6 +113,19 @@ class ArticleListPane(QWidget):
         self.text.setAccessibleName("Filter the list")
         self.count = QLabel()
         self.count.setObjectName("listCount")
+        self.chosen = QLabel()
+        self.chosen.setObjectName("listChosen")
+        self.chosen.setAccessibleName("The list shows chosen articles")
+        self.show_all = QPushButton("Show all")
+        self.show_all.setObjectName("flatButton")
+        self.show_all.setAccessibleName("Show every article again")
+        self.chosen_bar = QWidget()
+        self.chosen_bar.setObjectName("chosenBar")
+        chosen_layout = QHBoxLayout(self.chosen_bar)
+        chosen_layout.setContentsMargins(8, 2, 8, 2)
+        chosen_layout.addWidget(self.chosen, 1)
+        chosen_layout.addWidget(self.show_all)
+        self.chosen_bar.hide()
 
         self.table = ArticleTable()
         self.table.setObjectName("articleTable")
@@ -174,6 +188,7 @@ class ArticleListPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(filters)
+        layout.addWidget(self.chosen_bar)
         layout.addWidget(self.table, 1)
 
         self._text_timer = QTimer(self)
@@ -188,6 +203,8 @@ class ArticleListPane(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.open_requested.connect(self._open)
         self.model.modelReset.connect(self._model_reset)
+        self.show_all.clicked.connect(document.clear_list_filter)
+        document.list_filter_did_change.connect(self._filter_changed)
         document.article_did_open.connect(self._article_opened)
         document.library_did_change.connect(self._library_changed)
         self._updating_sources = False
@@ -248,6 +265,31 @@ class ArticleListPane(QWidget):
         if flt != self.model.filter:
             self.model.set_filter(flt)
 
+    def _filter_changed(self, flt: ArticleFilter) -> None:
+        """The filter came from outside (a chart): show it in the controls."""
+        self._updating_sources = True
+        source = flt.sources[0] if len(flt.sources) == 1 else None
+        self.source.setCurrentIndex(max(0, self.source.findData(source)) if source else 0)
+        dated = bool(flt.published_from or flt.published_to)
+        self.use_dates.setChecked(dated)
+        for edit, value in ((self.date_from, flt.published_from), (self.date_to, flt.published_to)):
+            day = QDate.fromString((value or "")[:10], "yyyy-MM-dd")
+            if day.isValid():
+                edit.setDate(day)
+        self.text.blockSignals(True)
+        self.text.clear()
+        self.text.blockSignals(False)
+        self._updating_sources = False
+        if not dated:
+            self.show_library_dates()
+        self._update_chosen()
+
+    def _update_chosen(self) -> None:
+        ids = self.model.filter.ids
+        self.chosen_bar.setVisible(ids is not None)
+        if ids is not None:
+            self.chosen.setText(f"Showing {len(ids)} chosen article{'s' if len(ids) != 1 else ''}")
+
     # -- selection ------------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
@@ -283,6 +325,7 @@ class ArticleListPane(QWidget):
 
     def _model_reset(self) -> None:
         self._update_count()
+        self._update_chosen()
         if self.document.current_id is not None:
             self.select_article(self.document.current_id)
 

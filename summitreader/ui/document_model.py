@@ -22,6 +22,7 @@ from summitreader.core.models import Article, Changes, ImportReport
 from summitreader.nlp.types import ArticleAnalysis
 from summitreader.ui.annotation_service import AnnotationService
 from summitreader.ui.article_table_model import ArticleTableModel
+from summitreader.ui.coverage_service import CoverageService
 from summitreader.ui.tasks import TaskContext, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ class DocumentModel(QObject):
         passage_did_flash(int, int): bring this span of the open article into view and flash it.
         selection_did_change(bool): whether the reader has a passage of the open article selected.
         index_did_report(str): a sentence about the search index for the status bar.
+        list_filter_did_change(ArticleFilter): the article list was filtered from outside the
+            list (a chart); the list shows it and offers to clear it.
         task_did_start(int, str), task_did_progress(int, int, int, str),
         task_did_finish(int, bool), task_did_fail(str, str): background work, for the status bar.
     """
@@ -90,6 +93,7 @@ class DocumentModel(QObject):
     passage_did_flash = Signal(int, int)
     selection_did_change = Signal(bool)
     index_did_report = Signal(str)
+    list_filter_did_change = Signal(object)
     task_did_start = Signal(int, str)
     task_did_progress = Signal(int, int, int, str)
     task_did_finish = Signal(int, bool)
@@ -113,6 +117,7 @@ class DocumentModel(QObject):
         self.selection: tuple[int, int, int] | None = None  # article id, start, end
         self.notes = AnnotationService(library, self.tasks, self._apply, self)
         self.notes.article_notes_did_load.connect(self._notes_loaded)
+        self.coverage = CoverageService(library, self.tasks, self)
 
     # -- the open article ---------------------------------------------------------------------
 
@@ -258,6 +263,32 @@ class DocumentModel(QObject):
             on_done=lambda quotes: self.speaker_quotes_did_load.emit(speaker, quotes),
             visible=False,
         )
+
+    # -- the article list's filter ------------------------------------------------------------
+
+    def filter_list(
+        self,
+        *,
+        sources: Sequence[str] = (),
+        published_from: str | None = None,
+        published_to: str | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> None:
+        """Show only these articles in the list (a day, an outlet, a set of ids); text cleared."""
+        flt = replace(
+            self.table_model.filter,
+            sources=tuple(sources),
+            published_from=published_from,
+            published_to=published_to,
+            ids=tuple(ids) if ids is not None else None,
+            text=None,
+        )
+        self.table_model.set_filter(flt)
+        self.list_filter_did_change.emit(flt)
+
+    def clear_list_filter(self) -> None:
+        """Back to the whole library in the list's current order."""
+        self.filter_list()
 
     # -- changing the library -----------------------------------------------------------------
 

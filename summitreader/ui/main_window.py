@@ -35,6 +35,7 @@ from summitreader.core.library import Library
 from summitreader.core.models import Changes, ImportReport
 from summitreader.ui.annotation_panel import AnnotationPanel
 from summitreader.ui.article_list import ArticleListPane
+from summitreader.ui.compare_view import CompareView
 from summitreader.ui.document_model import DocumentModel, OpenedArticle
 from summitreader.ui.import_report import ImportReportDialog, report_summary
 from summitreader.ui.notes_transfer import (
@@ -219,6 +220,19 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks[0]], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[0], self.docks[2]], [560, 240], Qt.Orientation.Vertical)
 
+        self.compare_view = CompareView(document)
+        self.compare_dock = QDockWidget("Compare Quotes", self)
+        self.compare_dock.setObjectName("compareDock")
+        self.compare_dock.setWidget(self.compare_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
+        self.compare_dock.hide()
+        self.compare_action = self.compare_dock.toggleViewAction()
+        self.compare_action.setText("&Compare Quotes")
+        self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.compare_action.setToolTip("The same remark as each outlet printed it, side by side")
+        self.addAction(self.compare_action)
+        self.docks.append(self.compare_dock)
+
         self.task_status = TaskStatus(document)
         self.statusBar().addPermanentWidget(self.task_status)
 
@@ -245,8 +259,11 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
+        view_menu.addAction(self.compare_action)
+        view_menu.addSeparator()
         for dock in self.docks:
-            view_menu.addAction(dock.toggleViewAction())
+            if dock is not self.compare_dock:
+                view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         theme_menu.addActions(list(self.theme_actions.values()))
@@ -312,11 +329,22 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, STATUS_MS)
         )
         document.task_did_fail.connect(self._task_failed)
+        document.coverage.compare_did_request.connect(self.show_compare)
+        document.list_filter_did_change.connect(
+            lambda _flt: self.left_stack.setCurrentWidget(self.list_pane)
+        )
         self.reader_pane.view.zoom_did_change.connect(
             lambda size: self.settings.setValue("reader/point_size", size)
         )
 
     # -- commands -------------------------------------------------------------------------------
+
+    def show_compare(self, speaker: str | None = None) -> None:
+        """Show the Compare Quotes view, on one speaker when one is given."""
+        self.compare_dock.show()
+        self.compare_dock.raise_()
+        if speaker is not None:
+            self.compare_view.show_speaker(speaker)
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -496,6 +524,7 @@ class MainWindow(QMainWindow):
         self.speaker_panel.set_theme(self.theme)
         self.related_panel.set_theme(self.theme)
         self.annotation_panel.set_theme(self.theme)
+        self.compare_view.set_theme(self.theme)
         if save:
             self.settings.setValue("theme", choice)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from summitreader.paths import APP_NAME, resolve_library_dir
 
 SCREENSHOT_SIZE = (1480, 920)
+VIEWS = ("reader", "compare", "speakers", "glance")
 
 
 def _most_quoted_article(library: object) -> int | None:
@@ -24,6 +26,26 @@ def _most_quoted_article(library: object) -> int | None:
     return max(summaries, key=lambda s: (counts[s.id], -s.id)).id
 
 
+def _show_view(window: Any, view: str) -> Any:
+    """Bring up one of the window's views and wait for its data; returns what to grab."""
+    from PySide6.QtCore import Qt
+
+    if view == "compare":
+        window.show_compare()
+        window.resizeDocks([window.compare_dock], [430], Qt.Orientation.Vertical)
+        window.wait_until_idle()
+    elif view == "speakers":
+        window.show_speaker_index()
+        window.wait_until_idle()
+        window.speaker_panel.choose_library_speaker(0)
+        window.wait_until_idle()
+    elif view == "glance":
+        dialog = window.show_glance()
+        window.wait_until_idle()
+        return dialog
+    return window
+
+
 def render_screenshot(
     *,
     library_dir: str | None,
@@ -32,8 +54,16 @@ def render_screenshot(
     search: str | None,
     theme: str,
     load_samples: bool,
+    view: str = "reader",
 ) -> int:
-    """Build the window on the library, open an article and/or run a search, save a PNG."""
+    """Build the window on the library, open an article and/or run a search, save a PNG.
+
+    `view` picks what to show: "reader" (the window as it opens), "compare" (the Compare Quotes
+    view on its first remark), "speakers" (the speaker index on the most quoted speaker) or
+    "glance" (the Story at a Glance picture alone).
+    """
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -62,9 +92,10 @@ def render_screenshot(
         if chosen is not None:
             window.document.open_article(chosen)
             window.wait_until_idle()
+        target = _show_view(window, view)
         for _ in range(5):
             app.processEvents()
-        image = window.grab()
+        image = target.grab()
         ok = image.save(out, "PNG")
         window.document.close()  # a screenshot must not overwrite the user's saved layout
         window.deleteLater()

@@ -50,6 +50,9 @@ class Theme:
     entity_colours: dict[str, str]
     note_fills: dict[str, str]
     note_marks: dict[str, str]
+    diff_fill: str
+    diff_mark: str
+    heat: str
 
     @property
     def is_dark(self) -> bool:
@@ -71,6 +74,10 @@ class Theme:
     def note_mark(self, colour: str) -> QColor:
         """The stronger shade of an annotation colour: underlines, margin glyphs, chips."""
         return QColor(self.note_marks.get(colour, self.note_marks["yellow"]))
+
+    def series(self, slot: int) -> QColor:
+        """A chart series colour (outlets in the coverage chart); eight, then round again."""
+        return QColor(self.quote_marks[slot % len(self.quote_marks)])
 
 
 LIGHT = Theme(
@@ -129,6 +136,9 @@ LIGHT = Theme(
         "pink": "#c43f7f",
         "purple": "#7447c2",
     },
+    diff_fill="#ffd7cf",
+    diff_mark="#a3312a",
+    heat="#2d5fb8",
 )
 
 DARK = Theme(
@@ -187,6 +197,9 @@ DARK = Theme(
         "pink": "#f08cbf",
         "purple": "#b89cff",
     },
+    diff_fill="#5c2a26",
+    diff_mark="#ef8a7a",
+    heat="#8db3ff",
 )
 
 
