@@ -37,6 +37,7 @@ from summitreader.ui.annotation_panel import AnnotationPanel
 from summitreader.ui.article_list import ArticleListPane
 from summitreader.ui.compare_view import CompareView
 from summitreader.ui.document_model import DocumentModel, OpenedArticle
+from summitreader.ui.glance_view import GlanceView
 from summitreader.ui.import_report import ImportReportDialog, report_summary
 from summitreader.ui.notes_transfer import (
     ExportNotesDialog,
@@ -150,6 +151,11 @@ class MainWindow(QMainWindow):
         )
         self.next_pane_action = self._action("Next &Pane", "F6")
         self.back_action = self._action("&Back", "Esc")
+        self.glance_action = self._action(
+            "Story at a &Glance",
+            "Ctrl+Shift+G",
+            tip="When each outlet covered the story, and whom each outlet quotes",
+        )
         self.search_help_action = self._action("&Search Help")
         self.about_action = self._action("&About SummitReader")
         self.theme_group = QActionGroup(self)
@@ -232,6 +238,7 @@ class MainWindow(QMainWindow):
         self.compare_action.setToolTip("The same remark as each outlet printed it, side by side")
         self.addAction(self.compare_action)
         self.docks.append(self.compare_dock)
+        self.glance_view: GlanceView | None = None
 
         self.task_status = TaskStatus(document)
         self.statusBar().addPermanentWidget(self.task_status)
@@ -259,7 +266,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
-        view_menu.addAction(self.compare_action)
+        view_menu.addActions([self.compare_action, self.glance_action])
         view_menu.addSeparator()
         for dock in self.docks:
             if dock is not self.compare_dock:
@@ -313,6 +320,7 @@ class MainWindow(QMainWindow):
         self.back_action.triggered.connect(self.back)
         self.search_help_action.triggered.connect(self.results_pane.show_help)
         self.about_action.triggered.connect(self.show_about)
+        self.glance_action.triggered.connect(self.show_glance)
         self.theme_group.triggered.connect(lambda action: self.set_theme(str(action.data())))
         self.list_pane.table.delete_requested.connect(self.delete_selected)
         self.search_field.escape_pressed.connect(self.back)
@@ -345,6 +353,18 @@ class MainWindow(QMainWindow):
         self.compare_dock.raise_()
         if speaker is not None:
             self.compare_view.show_speaker(speaker)
+
+    def show_glance(self) -> GlanceView:
+        """Open (or bring forward) the Story at a Glance window."""
+        if self.glance_view is None:
+            self.glance_view = GlanceView(self.document, self)
+            self.glance_view.set_theme(self.theme)
+        if self.glance_view.isVisible():  # already open: bring it forward
+            self.glance_view.raise_()
+            self.glance_view.activateWindow()
+        else:
+            self.glance_view.show()
+        return self.glance_view
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -525,6 +545,8 @@ class MainWindow(QMainWindow):
         self.related_panel.set_theme(self.theme)
         self.annotation_panel.set_theme(self.theme)
         self.compare_view.set_theme(self.theme)
+        if self.glance_view is not None:
+            self.glance_view.set_theme(self.theme)
         if save:
             self.settings.setValue("theme", choice)
 
