@@ -30,7 +30,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from summitreader.index import column_files, generations
-from summitreader.index.analysis import VALUE_SEPARATOR, WORD_PATTERN, normalize_word
+from summitreader.index.analysis import VALUE_SEPARATOR
 from summitreader.index.columns import ColumnCache, IndexColumns, SegmentColumns
 from summitreader.index.documents import IndexDocument
 from summitreader.index.errors import IndexBusyError, IndexUnavailableError, QueryError
@@ -43,12 +43,9 @@ from summitreader.index.phrases import contains_phrase
 from summitreader.index.query_language import (
     make_parser,
     marking_terms,
-    normalize_quotes,
     parse,
-    plain_words,
 )
 from summitreader.index.schema import (
-    DEFAULT_FIELD_BOOSTS,
     META_ID,
     SCHEMA_VERSION,
     build_schema,
@@ -56,6 +53,7 @@ from summitreader.index.schema import (
     to_whoosh_fields,
 )
 from summitreader.index.snippets import make_snippet
+from summitreader.index.suggestions import suggest
 from summitreader.index.writer_tuning import tune
 
 __all__ = [
@@ -215,7 +213,7 @@ class SearchIndex:
             terms, phrases = marking_terms(q, searcher.reader())
             scored = selection.page[offset:]
             hits = [self._hit(searcher, docnum, score, terms, phrases) for docnum, score in scored]
-            suggestion = self._suggest(searcher, parsed.query, query)
+            suggestion = suggest(searcher, self._vocabulary, parsed.query, query)
         return SearchResults(
             query, selection.total, facets, suggestion, hits, selection.is_estimate
         )
@@ -232,7 +230,7 @@ class SearchIndex:
     def related(self, article_id: int, *, limit: int = 10) -> list[RelatedHit]:
         """Articles most like this one (body terms and shared entities), other outlets first."""
         with self._lock:
-            searcher = self._current_searcher()
+            searcher, _ = self._open_for_reading()
             if searcher is None or limit <= 0:
                 return []
             docnum = searcher.document_number(id=str(article_id))
@@ -309,7 +307,7 @@ class SearchIndex:
                 except BaseException:
                     writer.cancel()
                     raise
-                _save_all_columns(index, build)
+                column_files.save_all(index, build)
                 index.close()
                 with self._lock:
                     self._drop_reader()
@@ -361,7 +359,7 @@ class SearchIndex:
                 write(writer)
                 _write_meta(writer, stamp, add=False)
                 writer.commit()
-                _save_all_columns(index, generation)
+                column_files.save_all(index, generation)
             except BaseException:
                 writer.cancel()
                 raise
@@ -500,49 +498,12 @@ class SearchIndex:
             score=float(score or 0.0),
         )
 
-    def _suggest(self, searcher: Searcher, q: wq.Query, typed: str) -> str | None:
-        """The query with each unknown plain word replaced by the closest indexed word."""
-        reader = searcher.reader()
-        suggestion = normalize_quotes(typed)
-        changed = False
-        for word in plain_words(q):
-            if any(reader.doc_frequency(name, word) for name in DEFAULT_FIELD_BOOSTS):
-                continue
-            assert self._vocabulary is not None
-            candidate = self._vocabulary.closest("body", word)
-            if candidate is None:
-                continue
-            surface = _surface_form(searcher, candidate)
-            if surface is None:
-                continue
-            replaced = _replace_word(suggestion, word, surface)
-            if replaced != suggestion:
-                suggestion, changed = replaced, True
-        return suggestion if changed else None
-
 
 def _whoosh_doc(doc: IndexDocument) -> dict[str, Any]:
     values = to_whoosh_fields(doc)
     if doc.entities:
         values["entity_names"] = tuple(doc.entities)
     return values
-
-
-def _save_all_columns(index: Index, folder: Path) -> None:
-    """Save every segment's columns beside a just-committed index; drop those of old segments.
-
-    A failure here costs the next search a slower start, never the commit.
-    """
-    try:
-        cache = ColumnCache(
-            load=lambda key: column_files.load(folder, key),
-            save=lambda key, columns: column_files.save(folder, key, columns),
-        )
-        with index.searcher() as searcher:
-            cache.for_searcher(searcher)
-        column_files.prune(folder, cache.segment_keys())
-    except Exception as exc:  # the commit is done; only the speed-up failed
-        log.warning("could not save search columns: %s", exc)
 
 
 def _plain_source(stored: str | None) -> str | None:
@@ -566,27 +527,6 @@ def _newest_first(docnums: np.ndarray, published: np.ndarray, count: int) -> np.
         return docnums[:0]
     order = np.lexsort((-docnums, published[docnums]))[::-1]
     return docnums[order[:count]]
-
-
-def _surface_form(searcher: Searcher, term: str) -> str | None:
-    """A word as written in some article whose indexed form is `term`."""
-    postings = searcher.reader().postings("body", term)
-    if not postings.is_active():
-        return None
-    body = decompress_body(searcher.stored_fields(postings.id()).get("body_z"))
-    for match in WORD_PATTERN.finditer(body):
-        if normalize_word(match.group()) == term:
-            return match.group()
-    return None
-
-
-def _replace_word(text: str, term: str, surface: str) -> str:
-    for match in WORD_PATTERN.finditer(text):
-        word = match.group()
-        if normalize_word(word) == term:
-            shown = surface.lower() if word.islower() else surface
-            return text[: match.start()] + shown + text[match.end() :]
-    return text
 
 
 def _unreadable(exc: BaseException) -> str:

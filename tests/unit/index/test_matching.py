@@ -109,6 +109,8 @@ def test_a_damaged_index_raises_index_unavailable(tmp_path: Path) -> None:
     assert "\n" not in str(raised.value)
     assert "cannot be read" in str(raised.value)
     assert not isinstance(raised.value, ValueError)
+    with pytest.raises(IndexUnavailableError):
+        damaged.related(1)
 
 
 def test_hits_show_the_outlet_name_without_initials(tmp_path: Path) -> None:
