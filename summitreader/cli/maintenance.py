@@ -10,6 +10,10 @@ from summitreader.core.library import Library
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("about", help="versions of the app and its parts, and where the library is")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_about)
+
     p = sub.add_parser("backups", help="list the library's rolling backups, newest first")
     add_json_flag(p)
     p.set_defaults(handler=cmd_backups)
@@ -76,4 +80,17 @@ def cmd_restore(args: argparse.Namespace, library: Library) -> int:
         print_json({"restored": str(backup), "previous_state": str(safety)})
     else:
         print(f"restored {backup}; the library as it was is kept in {safety}")
+    return 0
+
+
+def cmd_about(args: argparse.Namespace, library: Library) -> int:
+    from summitreader.core.about import versions
+
+    found = versions()
+    if args.json:
+        print_json({"versions": dict(found), "library": str(library.root)})
+        return 0
+    for name, version in found:
+        print(f"{name:<16} {version}")
+    print(f"{'Library':<16} {library.root}")
     return 0
