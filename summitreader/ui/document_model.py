@@ -65,7 +65,6 @@ class DocumentModel(QObject):
         import_did_finish(ImportReport): an import ended (also when cancelled).
         related_did_load(int, list): article id, its RelatedHits.
         library_entities_did_load(list): EntitySummary rows, most mentioned first.
-        speaker_quotes_did_load(str, list): speaker name, LibraryQuote rows across outlets.
         entity_did_focus(str, list): entity name and its spans in the open article.
         notes_did_change(tuple): the open article's annotations, after any change to them.
         passage_did_flash(int, int): bring this span of the open article into view and flash it.
@@ -87,7 +86,6 @@ class DocumentModel(QObject):
     import_did_finish = Signal(object)
     related_did_load = Signal(int, object)
     library_entities_did_load = Signal(object)
-    speaker_quotes_did_load = Signal(str, object)
     entity_did_focus = Signal(str, object)
     notes_did_change = Signal(object)
     passage_did_flash = Signal(int, int)
@@ -253,14 +251,6 @@ class DocumentModel(QObject):
             "Counting names",
             lambda _ctx: self.library.entities(limit=300),
             on_done=self.library_entities_did_load.emit,
-            visible=False,
-        )
-
-    def load_speaker_quotes(self, speaker: str) -> None:
-        self.tasks.run(
-            "Collecting quotes",
-            lambda _ctx: self.library.quotes(speaker=speaker),
-            on_done=lambda quotes: self.speaker_quotes_did_load.emit(speaker, quotes),
             visible=False,
         )
 

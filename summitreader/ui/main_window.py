@@ -45,11 +45,12 @@ from summitreader.ui.notes_transfer import (
     import_failures,
     import_summary,
 )
-from summitreader.ui.panels import EntityPanel, RelatedPanel, SpeakerPanel
+from summitreader.ui.panels import EntityPanel, RelatedPanel
 from summitreader.ui.reader_pane import ReaderPane
 from summitreader.ui.reader_view import DEFAULT_POINT_SIZE
 from summitreader.ui.search_panel import SearchField, SearchResultsPane
 from summitreader.ui.settings import app_settings, read_bool, read_float
+from summitreader.ui.speaker_panel import SpeakerPanel
 from summitreader.ui.task_status import TaskStatus
 from summitreader.ui.theme import Theme, apply_theme, resolve_theme
 from summitreader.ui.welcome_view import WelcomeView
@@ -155,6 +156,11 @@ class MainWindow(QMainWindow):
             "Story at a &Glance",
             "Ctrl+Shift+G",
             tip="When each outlet covered the story, and whom each outlet quotes",
+        )
+        self.speaker_index_action = self._action(
+            "Speakers &Index",
+            "Ctrl+Shift+I",
+            tip="Every speaker in the library, with their quotes by outlet",
         )
         self.search_help_action = self._action("&Search Help")
         self.about_action = self._action("&About SummitReader")
@@ -266,7 +272,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
-        view_menu.addActions([self.compare_action, self.glance_action])
+        view_menu.addActions([self.compare_action, self.speaker_index_action, self.glance_action])
         view_menu.addSeparator()
         for dock in self.docks:
             if dock is not self.compare_dock:
@@ -321,6 +327,7 @@ class MainWindow(QMainWindow):
         self.search_help_action.triggered.connect(self.results_pane.show_help)
         self.about_action.triggered.connect(self.show_about)
         self.glance_action.triggered.connect(self.show_glance)
+        self.speaker_index_action.triggered.connect(self.show_speaker_index)
         self.theme_group.triggered.connect(lambda action: self.set_theme(str(action.data())))
         self.list_pane.table.delete_requested.connect(self.delete_selected)
         self.search_field.escape_pressed.connect(self.back)
@@ -353,6 +360,13 @@ class MainWindow(QMainWindow):
         self.compare_dock.raise_()
         if speaker is not None:
             self.compare_view.show_speaker(speaker)
+
+    def show_speaker_index(self) -> None:
+        """Show the Speakers panel on the index of every speaker, ready to type a name."""
+        dock = self.docks[0]
+        dock.show()
+        dock.raise_()
+        self.speaker_panel.show_library()
 
     def show_glance(self) -> GlanceView:
         """Open (or bring forward) the Story at a Glance window."""

@@ -1,12 +1,10 @@
-"""Side panels: who is named, who is quoted, and who else covered the story.
+"""Side panels: who is named and who else covered the story (speakers: speaker_panel.py).
 
 Each panel listens to the DocumentModel and asks it for what it shows; a click becomes a call
 on the model (focus an entity, search, open an article), never a call into another view.
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
@@ -24,12 +22,12 @@ from PySide6.QtWidgets import (
 from summitreader.nlp.types import EntityResult
 from summitreader.ui.cards import Card, CardListModel, card_delegate, card_list
 from summitreader.ui.document_model import DocumentModel, OpenedArticle
-from summitreader.ui.reader_document import display_date, speaker_slots
+from summitreader.ui.reader_document import display_date
 from summitreader.ui.rows_model import Column, RowsModel
 from summitreader.ui.theme import ENTITY_TYPE_NAMES, LIGHT, Theme
 
 
-def _table(model: RowsModel, name: str, *, stretch: int = 0) -> QTableView:
+def panel_table(model: RowsModel, name: str, *, stretch: int = 0) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -49,7 +47,7 @@ def _table(model: RowsModel, name: str, *, stretch: int = 0) -> QTableView:
     return view
 
 
-def _hint(text: str) -> QLabel:
+def panel_hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("panelHint")
     label.setWordWrap(True)
@@ -94,8 +92,8 @@ class EntityPanel(QWidget):
             ],
             self,
         )
-        self.article_view = _table(self.article_model, "Names in this article")
-        self.library_view = _table(self.library_model, "Names across the library")
+        self.article_view = panel_table(self.article_model, "Names in this article")
+        self.library_view = panel_table(self.library_model, "Names across the library")
         tabs = QTabWidget()
         tabs.setDocumentMode(True)
         tabs.addTab(self.article_view, "This article")
@@ -107,7 +105,7 @@ class EntityPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(tabs)
-        layout.addWidget(_hint("Click a name to highlight it in the article."))
+        layout.addWidget(panel_hint("Click a name to highlight it in the article."))
         layout.addWidget(self.search_button)
 
         self.article_view.clicked.connect(self._article_entity_clicked)
@@ -171,94 +169,6 @@ class EntityPanel(QWidget):
             self.document.search(f'entity:"{self._selected}"')
 
 
-class SpeakerPanel(QWidget):
-    """Who is quoted in the open article; for one speaker, their quotes in every outlet."""
-
-    def __init__(self, document: DocumentModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.theme: Theme = LIGHT
-        self._slots: dict[str, int] = {}
-        self.setAccessibleName("Speakers")
-        self.speaker_model: RowsModel[tuple[str, int]] = RowsModel(
-            [
-                Column(
-                    "Speaker",
-                    lambda r: r[0],
-                    None,
-                    lambda r: self.theme.quote_mark(self._slots.get(r[0])),
-                ),
-                Column("Quotes", lambda r: str(r[1]), numeric=True),
-            ],
-            self,
-        )
-        self.quote_model = CardListModel(self)
-        self.speaker_view = _table(self.speaker_model, "Speakers in this article")
-        self.quote_view = card_list(self.quote_model, "Quotes by the chosen speaker")
-        self.quotes_title = _hint("Choose a speaker to compare their quotes across outlets.")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.speaker_view, 2)
-        layout.addWidget(self.quotes_title)
-        layout.addWidget(self.quote_view, 3)
-        self.speaker_view.clicked.connect(self._speaker_clicked)
-        self.quote_view.activated.connect(self._quote_activated)
-        self.quote_view.doubleClicked.connect(self._quote_activated)
-        document.article_did_open.connect(self._article_opened)
-        document.speaker_quotes_did_load.connect(self._quotes_loaded)
-
-    def set_theme(self, theme: Theme) -> None:
-        self.theme = theme
-        self.speaker_model.set_rows(self.speaker_model.rows())
-        card_delegate(self.quote_view).set_theme(theme)
-
-    def _article_opened(self, opened: OpenedArticle) -> None:
-        quotes = opened.analysis.quotes if opened.analysis else ()
-        self._slots = speaker_slots(quotes)
-        counts = Counter(q.speaker for q in quotes if q.speaker and q.kind != "scare")
-        rows = sorted(counts.items(), key=lambda r: (-r[1], r[0]))
-        self.speaker_model.set_rows(rows)
-        if rows:  # start with the most quoted voice, compared across outlets
-            self.speaker_view.selectRow(0)
-            self.show_speaker(rows[0][0])
-
-    def show_speaker(self, speaker: str) -> None:
-        self.quotes_title.setText(f"Loading quotes by {speaker}…")
-        self.document.load_speaker_quotes(speaker)
-
-    def _speaker_clicked(self, index: QModelIndex) -> None:
-        row = self.speaker_model.record(index.row())
-        if row is not None:
-            self.show_speaker(row[0])
-
-    def _quotes_loaded(self, speaker: str, quotes: list) -> None:
-        ordered = sorted(quotes, key=lambda q: ((q.source or "").lower(), q.published or ""))
-        outlets = len({q.source for q in ordered})
-        self.quotes_title.setText(
-            f"{speaker}: {len(ordered)} quote{'s' if len(ordered) != 1 else ''} "
-            f"in {outlets} outlet{'s' if outlets != 1 else ''} — double-click to read"
-        )
-        colour = self.theme.quote_mark(self._slots.get(speaker))
-        self.quote_model.set_cards(
-            [
-                Card(
-                    f"“{q.text}”",
-                    meta=" · ".join(p for p in (q.source, display_date(q.published)) if p),
-                    colour=colour,
-                    tooltip=q.title,
-                    payload=q,
-                )
-                for q in ordered
-            ]
-        )
-
-    def _quote_activated(self, index: QModelIndex) -> None:
-        card = self.quote_model.card(index.row())
-        if card is not None:
-            quote = card.payload
-            self.document.show_passage(quote.article_id, quote.start, quote.end)
-
-
 class RelatedPanel(QWidget):
     """Other coverage of the open article's story, other outlets first."""
 
@@ -269,7 +179,7 @@ class RelatedPanel(QWidget):
         self.theme: Theme = LIGHT
         self.model = CardListModel(self)
         self.view = card_list(self.model, "Related articles")
-        self.title = _hint("Open an article to see who else covered it.")
+        self.title = panel_hint("Open an article to see who else covered it.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
