@@ -9,6 +9,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from summitreader import __version__
 from summitreader.cli import (
@@ -81,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--search", metavar="QUERY", help="a search to show")
     shot.add_argument("--theme", choices=["light", "dark", "system"], default="system")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    opener = sub.add_parser(
+        "open",
+        help="open the window and import these files (a running window takes them instead)",
+    )
+    opener.add_argument("paths", nargs="*", metavar="PATH")
     for module in COMMAND_MODULES:
         module.register(sub)
     return parser
@@ -94,6 +100,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from summitreader.selftest import run_self_test
 
         return run_self_test()
+    if args.command == "open":
+        from summitreader.ui.app import run_window
+
+        return run_window(
+            library_dir=args.library,
+            load_samples=args.samples,
+            theme=args.theme,
+            open_paths=[str(Path(p).resolve()) for p in args.paths],
+        )
     if args.command is None:
         if args.screenshot:
             from summitreader.ui.screenshot import render_screenshot

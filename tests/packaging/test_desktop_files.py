@@ -72,7 +72,7 @@ def test_desktop_entry_names_the_app_its_icon_and_the_formats_it_imports() -> No
     assert entry["Type"] == "Application"
     assert entry["Icon"] == APP_ID
     assert entry["Exec"].split()[0] == "summitreader"
-    assert entry["Exec"].split()[1] == "%F"
+    assert entry["Exec"].split()[1:] == ["open", "%F"]  # files the desktop hands over
     mime_types = set(filter(None, entry["MimeType"].split(";")))
     assert mime_types >= STANDARD_TYPES
 
@@ -91,7 +91,7 @@ def test_metainfo_matches_the_desktop_file_and_the_version() -> None:
     assert releases and releases[0].get("version") == __version__
     assert releases[0].get("date") == "2026-11-23"
     image = root.findtext("screenshots/screenshot/image", "")
-    assert image.startswith("https://") and image.endswith("/docs/screenshots/reader.png")
+    assert image.startswith("https://") and image.endswith("/packaging/screenshots/reader.png")
 
 
 def test_icon_is_a_valid_square_svg_without_text(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -147,7 +147,7 @@ def test_install_script_installs_and_uninstalls(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     share = prefix / "share"
     desktop = share / "applications" / DESKTOP.name
-    assert f"Exec={launcher} %F" in desktop.read_text(encoding="utf-8").splitlines()
+    assert f"Exec={launcher} open %F" in desktop.read_text(encoding="utf-8").splitlines()
     assert (share / "metainfo" / METAINFO.name).is_file()
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / ICON.name).is_file()
     for size in (16, 32, 48, 64, 128, 256):
