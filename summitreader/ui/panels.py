@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from summitreader.nlp.types import EntityResult
 from summitreader.ui.cards import Card, CardListModel, card_delegate, card_list
+from summitreader.ui.co_mentions_view import CoMentionList
 from summitreader.ui.document_model import DocumentModel, OpenedArticle
 from summitreader.ui.reader_document import display_date
 from summitreader.ui.rows_model import Column, RowsModel
@@ -102,17 +103,20 @@ class EntityPanel(QWidget):
         self.search_button = QPushButton("Search this name")
         self.search_button.setAccessibleName("Search for the selected name")
         self.search_button.setEnabled(False)
+        self.mentioned_with = CoMentionList(document)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(tabs)
+        layout.addWidget(tabs, 3)
         layout.addWidget(panel_hint("Click a name to highlight it in the article."))
         layout.addWidget(self.search_button)
+        layout.addWidget(self.mentioned_with, 2)
 
         self.article_view.clicked.connect(self._article_entity_clicked)
         self.library_view.clicked.connect(self._library_entity_clicked)
         self.article_view.doubleClicked.connect(self._search_article_entity)
         self.library_view.doubleClicked.connect(self._search_library_entity)
         self.search_button.clicked.connect(self._search_selected)
+        self.mentioned_with.name_chosen.connect(self._co_mention_chosen)
         document.article_did_open.connect(self._article_opened)
         document.article_did_close.connect(lambda: self.article_model.set_rows([]))
         document.library_entities_did_load.connect(self.library_model.set_rows)
@@ -123,6 +127,7 @@ class EntityPanel(QWidget):
         self.theme = theme
         self.article_model.set_rows(self.article_model.rows())
         self.library_model.set_rows(self.library_model.rows())
+        self.mentioned_with.set_theme(theme)
 
     def _article_opened(self, opened: OpenedArticle) -> None:
         entities = opened.analysis.entities if opened.analysis else ()
@@ -143,6 +148,16 @@ class EntityPanel(QWidget):
         self._selected = name
         self.search_button.setEnabled(True)
         self.search_button.setText(f"Search “{name}”")
+        if name != self.mentioned_with.entity:
+            self.mentioned_with.show_entity(name)
+
+    def select_name(self, name: str) -> None:
+        """Choose a name: highlight it in the article and list what is mentioned with it."""
+        self._select(name)
+        self.document.focus_entity(name)
+
+    def _co_mention_chosen(self, name: str) -> None:
+        self.select_name(name)
 
     def _article_entity_clicked(self, index: QModelIndex) -> None:
         entity = self.article_model.record(index.row())

@@ -10,7 +10,7 @@ from typing import Any
 from summitreader.paths import APP_NAME, resolve_library_dir
 
 SCREENSHOT_SIZE = (1480, 920)
-VIEWS = ("reader", "compare", "speakers", "glance")
+VIEWS = ("reader", "compare", "speakers", "names", "glance")
 
 
 def _most_quoted_article(library: object) -> int | None:
@@ -39,6 +39,17 @@ def _show_view(window: Any, view: str) -> Any:
         window.wait_until_idle()
         window.speaker_panel.choose_library_speaker(0)
         window.wait_until_idle()
+    elif view == "names":
+        panel = window.entity_panel
+        window.docks[1].show()
+        window.docks[1].raise_()
+        panel.tabs.setCurrentIndex(1)
+        window.wait_until_idle()
+        top = panel.library_model.record(0)
+        if top is not None:
+            panel.library_view.selectRow(0)
+            panel.select_name(top.name)
+            window.wait_until_idle()
     elif view == "glance":
         dialog = window.show_glance()
         window.wait_until_idle()
