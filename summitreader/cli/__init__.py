@@ -10,11 +10,11 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from summitreader import __version__
 from summitreader.cli import (
     analysis,
-    annotations,
     articles,
     backup,
     coverage,
@@ -22,11 +22,17 @@ from summitreader.cli import (
     maintenance,
     search,
 )
+from summitreader.cli import annotations as annotation_commands
 from summitreader.cli.common import CommandError, open_library
 from summitreader.core.library_lock import LibraryBusyError
 from summitreader.store.database import StoreError
 
 log = logging.getLogger(__name__)
+
+
+class CommandModule(Protocol):
+    def register(self, sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
+
 
 # After these, the daily rolling backup is taken if it is due.
 WRITING_COMMANDS = {
@@ -41,12 +47,12 @@ WRITING_COMMANDS = {
 }
 
 # Each module adds its subcommands; order here is the order in --help.
-COMMAND_MODULES = [
+COMMAND_MODULES: list[CommandModule] = [
     articles,
     search,
     analysis,
     coverage,
-    annotations,
+    annotation_commands,
     exports,
     backup,
     maintenance,

@@ -26,4 +26,3 @@ def versions() -> list[tuple[str, str]]:
         except metadata.PackageNotFoundError:
             found.append((label, "not installed"))
     return found
-

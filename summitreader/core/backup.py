@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,7 +55,7 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
-def write_backup(path: Path, articles: Iterator[Article], extra: Iterator[dict[str, Any]]) -> int:
+def write_backup(path: Path, articles: Iterable[Article], extra: Iterable[dict[str, Any]]) -> int:
     """Write atomically (temp file, then rename) so a failed export never leaves half a file."""
     tmp = path.with_name(path.name + ".part")
     count = 0

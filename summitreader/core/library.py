@@ -6,6 +6,7 @@ Everything a caller can do to the library goes through here; every mutating call
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 import os
@@ -129,7 +130,7 @@ class Library:
         """
         with self._exclusive():
             in_sync = self.search_sync.check().ok
-            collected: list[Changes] = []
+            collected: builtins.list[Changes] = []
             try:
                 yield collected.append
             finally:
@@ -328,13 +329,13 @@ class Library:
 
     def list(
         self, flt: ArticleFilter | None = None, *, limit: int = -1, offset: int = 0
-    ) -> list[ArticleSummary]:
+    ) -> builtins.list[ArticleSummary]:
         return self.articles_store.summaries(flt, limit=limit, offset=offset)
 
     def count(self, flt: ArticleFilter | None = None) -> int:
         return self.articles_store.count(flt)
 
-    def sources(self) -> list[tuple[str, int]]:
+    def sources(self) -> builtins.list[tuple[str, int]]:
         """Outlets with their article counts, most covered first."""
         return self.articles_store.sources()
 
@@ -457,7 +458,7 @@ class Library:
         article_id: int | None = None,
         include_deleted: bool = False,
         kind: str | None = None,
-    ) -> list[Annotation]:
+    ) -> builtins.list[Annotation]:
         return self.annotation_store.list(
             article_id=article_id, include_deleted=include_deleted, kind=kind
         )
@@ -478,7 +479,7 @@ class Library:
 
     def export_annotations_to(
         self, fmt: str, path: Path, *, per_article: bool = False
-    ) -> list[Path]:
+    ) -> builtins.list[Path]:
         """Write an export; with per_article, `path` is a folder of one Markdown file each."""
         if per_article:
             if fmt != "markdown":
@@ -532,7 +533,7 @@ class Library:
 
         return backup_if_due(self.db)
 
-    def backups(self) -> list[BackupInfo]:
+    def backups(self) -> builtins.list[BackupInfo]:
         from summitreader.store.backups import backups_dir, list_backups
 
         return list_backups(backups_dir(self.db))
@@ -600,7 +601,9 @@ class Library:
             record(changes)
         return changes
 
-    def entities(self, *, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
+    def entities(
+        self, *, type: str | None = None, limit: int | None = None
+    ) -> builtins.list[EntitySummary]:
         """Every canonical name in the library, most mentioned first."""
         corrections = self.analysis_runner.corrections()
         found = []
@@ -619,15 +622,15 @@ class Library:
 
     def quotes(
         self, *, speaker: str | None = None, article_id: int | None = None
-    ) -> list[LibraryQuote]:
+    ) -> builtins.list[LibraryQuote]:
         return self.analysis_store.quotes(speaker=speaker, article_id=article_id)
 
-    def speakers(self) -> list[SpeakerSummary]:
+    def speakers(self) -> builtins.list[SpeakerSummary]:
         return self.analysis_store.speakers()
 
     def compare_quotes(
         self, *, speaker: str | None = None, loose: bool = False
-    ) -> list[RemarkGroup[LibraryQuote]]:
+    ) -> builtins.list[RemarkGroup[LibraryQuote]]:
         """The same remark as each outlet printed it: groups across articles, biggest first."""
         from summitreader.coverage import DEFAULT_THRESHOLD, LOOSE_THRESHOLD, group_remarks
 
@@ -642,7 +645,7 @@ class Library:
             ]
         return groups
 
-    def co_mentions(self, entity: str, *, limit: int | None = 20) -> list[CoMention]:
+    def co_mentions(self, entity: str, *, limit: int | None = 20) -> builtins.list[CoMention]:
         """Who and what is mentioned most with an entity, across outlets."""
         from summitreader.coverage import co_mentions
 
@@ -689,14 +692,14 @@ class Library:
         """Search every source; raises QueryError (one line) for a query that cannot be read."""
         return self.search_sync.index.search(query, limit=limit, offset=offset, sort=sort)
 
-    def hit_spans(self, article_id: int, query: str) -> list[tuple[int, int]]:
+    def hit_spans(self, article_id: int, query: str) -> builtins.list[tuple[int, int]]:
         """Where the query matches in the article's text (code points), to highlight in reading."""
         article = self.get(article_id)
         if article is None:
             return []
         return self.search_sync.index.hit_spans(query, article.text)
 
-    def related(self, article_id: int, *, limit: int = 10) -> list[RelatedHit]:
+    def related(self, article_id: int, *, limit: int = 10) -> builtins.list[RelatedHit]:
         return self.search_sync.index.related(article_id, limit=limit)
 
     def check_index(self) -> IndexCheck:

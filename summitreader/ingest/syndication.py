@@ -67,7 +67,8 @@ def sketch_values(fingerprint: bytes) -> np.ndarray:
     sketch = _sketch(fingerprint)
     if sketch.is_empty():
         return np.empty(0, dtype=np.uint32)
-    return sketch.hashvalues.astype(np.uint32)
+    values: np.ndarray = np.asarray(sketch.hashvalues, dtype=np.uint32)
+    return values
 
 
 def similarity(a: bytes, b: bytes) -> float:

@@ -221,7 +221,8 @@ class AnalysisStore:
             "SELECT q.article_id, a.title, a.source, a.published, a.url, q.text, q.speaker, "
             'q.kind, q.start, q."end", q.cue FROM quotes q JOIN articles a ON a.id = q.article_id'
         )
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         if speaker is not None:
             clauses.append("q.speaker = ? COLLATE NOCASE")
             params.append(speaker)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -84,8 +85,9 @@ class AnnotationStore:
         article_id: int | None = None,
         include_deleted: bool = False,
         kind: str | None = None,
-    ) -> list[Annotation]:
-        clauses, params = [], []
+    ) -> builtins.list[Annotation]:
+        clauses: builtins.list[str] = []
+        params: builtins.list[object] = []
         if article_id is not None:
             clauses.append("article_id = ?")
             params.append(article_id)
@@ -117,7 +119,7 @@ class AnnotationStore:
 
     def reanchor_article(
         self, conn: sqlite3.Connection, article_id: int, new_text: str, content_hash: str
-    ) -> list[Annotation]:
+    ) -> builtins.list[Annotation]:
         """Move the article's annotations onto its new text; returns those that became orphans."""
         rows = conn.execute(
             f"SELECT {_COLUMNS} FROM annotations WHERE article_id = ?", (article_id,)
@@ -140,7 +142,9 @@ class AnnotationStore:
         self, article_id: int
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(notes, tags, highlighted passages) of the article's live annotations, for search."""
-        notes, tags, passages = [], [], []
+        notes: builtins.list[str] = []
+        tags: builtins.list[str] = []
+        passages: builtins.list[str] = []
         for a in self.list(article_id=article_id):
             if a.note:
                 notes.append(a.note)
@@ -149,5 +153,5 @@ class AnnotationStore:
                 passages.append(a.exact)
         return tuple(notes), tuple(dict.fromkeys(tags)), tuple(passages)
 
-    def ids(self, ids: Iterable[str]) -> list[Annotation]:
+    def ids(self, ids: Iterable[str]) -> builtins.list[Annotation]:
         return [a for a in (self.get(i) for i in ids) if a is not None]
