@@ -42,7 +42,8 @@ from summitreader.coverage.textmatch import (
 # a number below which...", 81) joins it; trims, splices and fragments score 100.
 DEFAULT_THRESHOLD = 85.0
 # Looser grouping that also joins rewordings sharing only a core phrase ("Sometimes you have to
-# walk" / "You have to be prepared to walk away", 60), at some cost in wrong pairs (gold: 0.97).
+# leave the table" / "You have to be ready to leave the table", 60), at some cost in wrong pairs
+# (gold: 0.97).
 LOOSE_THRESHOLD = 60.0
 # A quote without a speaker must repeat another almost word for word.
 UNATTRIBUTED_THRESHOLD = 95.0

@@ -5,7 +5,7 @@ never taken for attribution):
 1. after the closing mark: `“…,” X said`, `“…,” X, a professor at Y, told Z`, `“…,” said X`;
 2. before the opening mark: `X said, “…`, `X, when asked, said “…`, `according to X, “…`;
 3. in the quote's sentence: the nearest speech or naming verb before the quote and its subject
-   (`who called Trump a “racist”`; for an -ing verb, the subject of the main clause);
+   (`who called the mayor a “liar”`; for an -ing verb, the subject of the main clause);
 4. carried over: an unattributed stand-alone quote goes to the speaker of the quote before it in
    the same or the previous paragraph, unless another person became the subject in between.
 Pronouns go to the most recent person who was the subject of a clause; descriptions ("the
@@ -424,7 +424,7 @@ class QuoteAttributor:
                 continue
             between = self.masked[word.end() : quote.open_at].strip()
             if between and not (between[-1] in ",:" or between.casefold() == "that"):
-                return None  # "declaring he wanted the “right deal”": not beside the verb
+                return None  # "declaring he wanted a “fair split”": not beside the verb
             if any(ch in between for ch in ".;!?"):
                 return None
             speaker, found = self.subject_backward(word.start(), lo)

@@ -122,9 +122,9 @@ def test_a_splice_of_two_remarks_does_not_merge_their_groups() -> None:
 
 def test_paraphrase_groups_only_at_the_loose_threshold() -> None:
     quotes = [
-        Quote(1, "Sometimes you have to walk", "Ana Costa"),
-        Quote(2, "You have to be prepared to walk away", "Ana Costa"),
-        Quote(3, "we had to walk away", "Ana Costa"),
+        Quote(1, "Sometimes you have to leave", "Ana Costa"),
+        Quote(2, "You have to be ready to leave the table", "Ana Costa"),
+        Quote(3, "we had to leave the table", "Ana Costa"),
     ]
     assert group_remarks(quotes) == []
     (group,) = group_remarks(quotes, threshold=LOOSE_THRESHOLD)
