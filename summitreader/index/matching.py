@@ -73,12 +73,14 @@ class QueryEvaluator:
         lengths: Callable[[str], FloatArray],
         check_phrase: PhraseCheck,
         text_phrase_fields: frozenset[str],
+        dates: tuple[str, np.ndarray] | None = None,
     ) -> None:
         self._searcher = searcher
         self._live = live
         self._lengths = lengths
         self._check_phrase = check_phrase
         self._text_phrase_fields = text_phrase_fields
+        self._dates = dates
         self._leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
         self._doc_count = searcher.doc_count_all()
 
@@ -115,6 +117,8 @@ class QueryEvaluator:
             everyone = np.flatnonzero(self._live)
             docs = everyone[~np.isin(everyone, excluded, assume_unique=True)]
             return Matches(docs, np.zeros(len(docs)))
+        if isinstance(q, wq.DateRange) and self._dates and q.fieldname == self._dates[0]:
+            return self._date_range(q, self._dates[1])
         if isinstance(q, wq.MultiTerm) and self._is_text_field(q.fieldname):
             terms = [
                 wq.Term(fieldname, text, boost=q.boost)
@@ -206,6 +210,17 @@ class QueryEvaluator:
         else:
             keep = self._check_phrase(q, candidates.docs)
         return Matches(candidates.docs[keep], candidates.scores[keep])
+
+    def _date_range(self, q: wq.DateRange, dates: np.ndarray) -> Matches:
+        """A date range from the date column: one comparison per article instead of a term walk."""
+        values = dates.view(np.int64)
+        inside = self._live & (dates != 0)  # 0: the article has no date
+        if q.start is not None:
+            inside &= values > q.start if q.startexcl else values >= q.start
+        if q.end is not None:
+            inside &= values < q.end if q.endexcl else values <= q.end
+        docs = np.flatnonzero(inside).astype(np.int64)
+        return Matches(docs, np.zeros(len(docs)))
 
     def _whoosh_docs(self, q: wq.Query) -> Matches:
         docs = np.fromiter(q.docs(self._searcher), dtype=np.int64)

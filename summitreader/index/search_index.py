@@ -389,6 +389,7 @@ class SearchIndex:
             columns.field_lengths,
             lambda phrase, docs: self._check_phrases(searcher, [phrase], docs),
             TEXT_PHRASE_FIELDS,
+            dates=("published", columns.published),
         )
         try:
             return evaluator.evaluate(q)

@@ -27,6 +27,9 @@ QUERIES = [
     "title:summit OR note:spokesman",
     "published:2019",
     "published:[2019-02-01 to 2019-02-28] talks",
+    "published:{2019-02-28 to 2019-03-02}",
+    "published:[2019-03-01 to]",
+    "published:2019 -published:2019-03",
     "tag:follow-up",
 ]
 
