@@ -74,6 +74,7 @@ class DocumentModel(QObject):
             list (a chart); the list shows it and offers to clear it.
         task_did_start(int, str), task_did_progress(int, int, int, str),
         task_did_finish(int, bool), task_did_fail(str, str): background work, for the status bar.
+        write_did_refuse(str): the library cannot save (read-only, disk full); reading works.
     """
 
     article_did_open = Signal(object)
@@ -96,6 +97,7 @@ class DocumentModel(QObject):
     task_did_progress = Signal(int, int, int, str)
     task_did_finish = Signal(int, bool)
     task_did_fail = Signal(str, str)
+    write_did_refuse = Signal(str)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +107,7 @@ class DocumentModel(QObject):
         self.tasks.task_did_progress.connect(self.task_did_progress)
         self.tasks.task_did_finish.connect(self.task_did_finish)
         self.tasks.task_did_fail.connect(self.task_did_fail)
+        self.tasks.write_did_refuse.connect(self.write_did_refuse)
         self.table_model = ArticleTableModel(library, self)
         self.current: OpenedArticle | None = None
         self.query = ""

@@ -45,6 +45,7 @@ from summitreader.ui.notes_transfer import (
     import_failures,
     import_summary,
 )
+from summitreader.ui.notice_bar import NoticeBar
 from summitreader.ui.panels import EntityPanel, RelatedPanel
 from summitreader.ui.reader_pane import ReaderPane
 from summitreader.ui.reader_view import DEFAULT_POINT_SIZE
@@ -204,7 +205,14 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
-        self.setCentralWidget(self.central)
+        self.notice = NoticeBar()
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.notice)
+        body_layout.addWidget(self.central, 1)
+        self.setCentralWidget(body)
 
         self.entity_panel = EntityPanel(document)
         self.speaker_panel = SpeakerPanel(document)
@@ -344,6 +352,7 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, STATUS_MS)
         )
         document.task_did_fail.connect(self._task_failed)
+        document.write_did_refuse.connect(self.show_refusal)
         document.coverage.compare_did_request.connect(self.show_compare)
         document.list_filter_did_change.connect(
             lambda _flt: self.left_stack.setCurrentWidget(self.list_pane)
@@ -586,6 +595,29 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.welcome if empty else self.splitter)
         for dock in self.docks:
             dock.setEnabled(not empty)
+
+    def show_refusal(self, reason: str) -> None:
+        """The library cannot save (read-only, disk full): say so; reading goes on."""
+        text = reason[:1].upper() + reason[1:]
+        self.statusBar().showMessage(text, STATUS_MS * 2)
+        if not (self.notice.isVisible() and self.notice.text() == text):
+            self.notice.show_notice(text)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS * 2)
+
+    def receive_paths(self, paths: list[str]) -> None:
+        """Files handed over by a second start on this library: import them, come forward."""
+        if paths:
+            self.statusBar().showMessage(f"Importing {len(paths)} item(s)…", STATUS_MS)
+            self.document.import_paths(paths)
+        if self.isMinimized():
+            self.showNormal()
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
+        else:
+            self.show()
 
     def _task_failed(self, label: str, reason: str) -> None:
         self.statusBar().showMessage(f"{label} failed: {reason}", STATUS_MS * 2)

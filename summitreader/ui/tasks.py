@@ -20,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from summitreader.store.database import ReadOnlyLibraryError
+
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.05
@@ -37,12 +39,15 @@ class TaskSignals(QObject):
         batch(int, object): task id, a list of results ready before the task ends.
         finished(int, object): task id, the work function's return value.
         failed(int, str): task id, a one-line reason.
+        refused(int, str): task id, the library's one-line reason it cannot save (read-only
+            folder, full disk); reading still works.
     """
 
     progress = Signal(int, int, int, str)
     batch = Signal(int, object)
     finished = Signal(int, object)
     failed = Signal(int, str)
+    refused = Signal(int, str)
 
 
 class TaskContext:
@@ -88,6 +93,9 @@ class _Runnable:
             result = self._work(self._context)
         except TaskCancelled:
             self._signals.finished.emit(self._task_id, None)
+        except ReadOnlyLibraryError as exc:
+            log.warning("The library refused a change: %s", exc)
+            self._signals.refused.emit(self._task_id, str(exc).splitlines()[0])
         except Exception as exc:
             log.exception("Background task failed")
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -124,12 +132,14 @@ class TaskRunner(QObject):
         task_did_progress(int, int, int, str): id, done, total, label.
         task_did_finish(int, bool): id, True when it succeeded (False: failed or cancelled).
         task_did_fail(str, str): a task's label and its one-line reason.
+        write_did_refuse(str): the library cannot save (read-only, disk full); one line.
     """
 
     task_did_start = Signal(int, str)
     task_did_progress = Signal(int, int, int, str)
     task_did_finish = Signal(int, bool)
     task_did_fail = Signal(str, str)
+    write_did_refuse = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +154,7 @@ class TaskRunner(QObject):
         self._signals.batch.connect(self._on_batch)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
+        self._signals.refused.connect(self._on_refused)
         self._tasks: dict[int, Task] = {}
         self._next_id = 1
 
@@ -231,3 +242,14 @@ class TaskRunner(QObject):
             task.on_failed(reason)
         else:
             self.task_did_fail.emit(task.label, reason)
+
+    def _on_refused(self, task_id: int, reason: str) -> None:
+        """A write the library cannot take: say so once, let the caller clean up quietly."""
+        task = self._tasks.pop(task_id, None)
+        if task is None:
+            return
+        if task.visible:
+            self.task_did_finish.emit(task_id, False)
+        self.write_did_refuse.emit(reason)
+        if task.on_failed is not None:
+            task.on_failed(reason)
