@@ -185,7 +185,7 @@ class CompareView(QWidget):
                 self.refresh()
 
     def _library_changed(self, changes: Any) -> None:
-        if changes.added or changes.removed or changes.updated:
+        if changes.added or changes.removed:  # reading and starring change no quote
             if self.isVisible():
                 self.refresh()
             else:
@@ -203,11 +203,21 @@ class CompareView(QWidget):
             return
         if result.loose != self.loose.isChecked():
             return
+        chosen = self.current_group()
         self.remark_model.set_cards([remark_card(g, self.theme) for g in result.groups])
         count = len(result.groups)
         self.count.setText(f"{count} shared remark{'s' if count != 1 else ''}")
+        keep = next(
+            (
+                row
+                for row, g in enumerate(result.groups)
+                if chosen is not None
+                and (g.speaker, g.representative) == (chosen.speaker, chosen.representative)
+            ),
+            0,
+        )
         if count:
-            self.remark_list.setCurrentIndex(self.remark_model.index(0, 0))
+            self.remark_list.setCurrentIndex(self.remark_model.index(keep, 0))
         else:
             self._show_group(None)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -169,8 +170,8 @@ class GlanceView(QDialog):
         self.status.setText("Counting…")
         self.coverage.load_glance(query)
 
-    def _library_changed(self, changes: object) -> None:
-        if self.isVisible():
+    def _library_changed(self, changes: Any) -> None:
+        if (changes.added or changes.removed) and self.isVisible():
             self.reload()
 
     def _loaded(self, data: GlanceData) -> None:

@@ -210,6 +210,8 @@ class SpeakerPanel(QWidget):
             self.coverage.load_speakers()
 
     def _library_changed(self, changes: Any) -> None:
+        if not (changes.added or changes.removed):
+            return  # reading and starring change no quote
         if self.tabs.currentIndex() == LIBRARY_TAB and self.isVisible():
             self.coverage.load_speakers()
         else:

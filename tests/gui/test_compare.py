@@ -58,6 +58,7 @@ def test_reading_a_variant_opens_its_article_at_the_quote(
     window = make_window(sample_library)
     view = _open_compare(window, qtbot)
     current = window.document.current_id
+    group = view.current_group()
     card = next(c for c in view.cards if c.member.article_id != current)
     member = card.member
     with qtbot.waitSignal(window.document.article_did_open, timeout=10_000) as opened:
@@ -67,6 +68,9 @@ def test_reading_a_variant_opens_its_article_at_the_quote(
     assert article.focus == member.start
     assert article.flash == (member.start, member.end)
     assert article.article.text[member.start : member.end].strip()
+    qtbot.waitUntil(window.document.is_idle)  # opening marks the article read
+    assert view.current_group() is group, "reading a variant keeps the comparison in place"
+    assert any(c.member is member for c in view.cards)
 
 
 def test_speaker_choice_and_paraphrases_reload_the_remarks(

@@ -120,3 +120,21 @@ def test_clicking_a_cell_lists_that_outlets_articles_quoting_the_speaker(
     qtbot.mouseClick(window.list_pane.show_all, Qt.MouseButton.LeftButton)
     assert window.document.table_model.filter.ids is None
     assert not window.list_pane.chosen_bar.isVisibleTo(window.list_pane)
+
+
+def test_the_search_scope_draws_only_the_articles_found(sample_library, make_window, qtbot) -> None:
+    window = make_window(sample_library)
+    with qtbot.waitSignal(window.document.search_did_finish, timeout=20_000):
+        window.document.search("Holm")
+    view = _open_glance(window, qtbot)
+    assert view.searched.isEnabled()
+    with qtbot.waitSignal(window.document.coverage.glance_did_load, timeout=20_000) as loaded:
+        view.searched.setChecked(True)
+    data = loaded.args[0]
+    found = {hit.id for hit in sample_library.search("Holm", limit=100).hits}
+    assert data.ids is not None and set(data.ids) == found
+    drawn = sum(sum(v) for v in data.timeline.counts.values()) + sum(data.timeline.undated.values())
+    assert drawn == len(found) < sample_library.count()
+    segment = view.timeline.segments()[0]
+    QTest.mouseClick(view.timeline, Qt.MouseButton.LeftButton, pos=segment.rect.center().toPoint())
+    assert set(window.document.table_model.filter.ids or ()) == found
