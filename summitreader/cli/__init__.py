@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--article", metavar="ID", type=int, help="the article to show")
     shot.add_argument("--search", metavar="QUERY", help="a search to show")
     shot.add_argument("--theme", choices=["light", "dark", "system"], default="system")
+    shot.add_argument(
+        "--view",
+        choices=["reader", "compare", "speakers", "names", "glance"],
+        default="reader",
+        help="which view to show in the screenshot",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     opener = sub.add_parser(
         "open",
@@ -126,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 search=args.search,
                 theme=args.theme,
                 load_samples=args.samples,
+                view=args.view,
             )
         from summitreader.ui.app import run_window
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from summitreader.cli.common import CommandError, add_json_flag, parse_id, print_json, wrap
+from summitreader.cli.common import (
+    CommandError,
+    add_json_flag,
+    parse_id,
+    print_json,
+    refresh_analysis,
+    wrap,
+)
 from summitreader.core.library import Library
 from summitreader.nlp.types import ENTITY_TYPES
 
@@ -66,6 +73,7 @@ def cmd_analyse(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_entities(args: argparse.Namespace, library: Library) -> int:
+    refresh_analysis(library)
     found = library.entities(type=args.type, limit=args.limit)
     if args.json:
         print_json(
@@ -91,6 +99,7 @@ def cmd_entities(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace, library: Library) -> int:
+    refresh_analysis(library)
     found = library.quotes(speaker=args.speaker)
     if args.json:
         print_json(

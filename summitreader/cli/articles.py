@@ -7,7 +7,14 @@ import sys
 from typing import Any
 
 from summitreader.cli.annotations import annotation_json
-from summitreader.cli.common import CommandError, add_json_flag, parse_id, print_json, wrap
+from summitreader.cli.common import (
+    CommandError,
+    add_json_flag,
+    parse_id,
+    print_json,
+    refresh_analysis,
+    wrap,
+)
 from summitreader.core.library import Library
 from summitreader.core.models import Article, ImportReport
 
@@ -162,6 +169,7 @@ def article_json(library: Library, article: Article) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
+    refresh_analysis(library)
     article_id = parse_id(args.id)
     article = library.get(article_id)
     if article is None:

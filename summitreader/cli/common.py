@@ -40,3 +40,25 @@ def parse_id(raw: str) -> int:
     if value <= 0:
         raise CommandError(f"{raw!r} is not an article id")
     return value
+
+
+def refresh_analysis(library: Library) -> None:
+    """Re-analyse articles analysed by an older analyser before showing quotes or names.
+
+    Cheap when nothing is stale. If another process holds the library, show what is stored.
+    """
+    import sys
+
+    from summitreader.core.library_lock import LibraryBusyError
+
+    if not library.analysis_runner.pending():
+        return
+    try:
+        changes = library.analyse()
+    except LibraryBusyError:
+        return
+    if changes.updated:
+        print(
+            f"summitreader: brought quotes and names up to date in {len(changes.updated)} articles",
+            file=sys.stderr,
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from summitreader.cli.common import add_json_flag, print_json, wrap
+from summitreader.cli.common import add_json_flag, print_json, refresh_analysis, wrap
 from summitreader.core.library import Library
 
 
@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_compare(args: argparse.Namespace, library: Library) -> int:
+    refresh_analysis(library)
     from summitreader.coverage import classify_variant
 
     groups = library.compare_quotes(speaker=args.speaker, loose=args.loose)
@@ -76,6 +77,7 @@ def cmd_compare(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_speakers(args: argparse.Namespace, library: Library) -> int:
+    refresh_analysis(library)
     found = library.speakers()
     if args.json:
         print_json(
@@ -97,6 +99,7 @@ def cmd_speakers(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_co_mentions(args: argparse.Namespace, library: Library) -> int:
+    refresh_analysis(library)
     found = library.co_mentions(args.entity, limit=args.limit)
     if args.json:
         print_json(

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from summitreader.cli.common import CommandError, add_json_flag, print_json
+from summitreader.cli.common import CommandError, add_json_flag, print_json, refresh_analysis
 from summitreader.core.library import Library
 
 FORMATS = ("markdown", "w3c", "quotes-csv", "quotes-md")
@@ -37,6 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
+    refresh_analysis(library)
     if args.per_article and (args.format != "markdown" or not args.out):
         raise CommandError("--per-article needs --format markdown and an --out folder")
     if args.format.startswith("quotes-"):

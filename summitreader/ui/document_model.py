@@ -308,14 +308,29 @@ class DocumentModel(QObject):
         self.tasks.run(label, work, on_done=done, writes=True)
 
     def ensure_index(self) -> None:
-        """Check the search index against the store, rebuilding it if it is stale or missing."""
+        """Bring derived data up to date at start: the search index, then stale analyses.
 
-        def work(ctx: TaskContext) -> bool:
-            return self.library.ensure_index(progress=ctx.progress, cancelled=ctx.cancelled)
+        An index that disagrees with the store is rebuilt; articles analysed by an older
+        analyser (or changed since) are analysed again, so what the window shows is current.
+        """
 
-        def done(rebuilt: bool | None) -> None:
+        def work(ctx: TaskContext) -> tuple[bool, Changes]:
+            rebuilt = self.library.ensure_index(progress=ctx.progress, cancelled=ctx.cancelled)
+            changes = self.library.analyse(progress=ctx.progress, cancelled=ctx.cancelled)
+            return rebuilt, changes
+
+        def done(result: tuple[bool, Changes] | None) -> None:
+            if result is None:
+                return
+            rebuilt, changes = result
+            if changes:
+                self._apply(changes)
             if rebuilt:
                 self.index_did_report.emit("Search index rebuilt")
+            elif changes.updated:
+                self.index_did_report.emit(
+                    f"Quotes and names brought up to date in {len(changes.updated)} articles"
+                )
 
         def failed(reason: str) -> None:
             self.index_did_report.emit(f"Search is unavailable: {reason}")
