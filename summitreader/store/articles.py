@@ -69,10 +69,10 @@ class ArticleFilter:
 
     def order(self) -> str:
         column = SORTABLE.get(self.order_by, SORTABLE["published"])
+        # Newest first is SQLite's natural DESC order (NULL sorts lowest), so undated articles
+        # come last and the (column, id) index serves the page; id keeps paging stable.
         direction = "DESC" if self.descending else "ASC"
-        # NULL dates last either way; id breaks ties so paging is stable.
-        nulls = "NULLS LAST"
-        return f" ORDER BY {column} {direction} {nulls}, id {direction}"
+        return f" ORDER BY {column} {direction}, id {direction}"
 
 
 def _escape_like(text: str) -> str:

@@ -145,9 +145,27 @@ def _v4_annotations(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_list_order_indexes(conn: sqlite3.Connection) -> None:
+    """An index per sortable column (id breaks ties), so a page of the list is a short range
+    scan at any offset rather than a sort of the whole library."""
+    run_script(
+        conn,
+        """
+        DROP INDEX articles_published;
+        CREATE INDEX articles_published ON articles(published, id);
+        CREATE INDEX articles_title ON articles(title COLLATE NOCASE, id);
+        CREATE INDEX articles_source ON articles(source COLLATE NOCASE, id);
+        CREATE INDEX articles_words ON articles(words, id);
+        CREATE INDEX articles_quote_count ON articles(quote_count, id);
+        CREATE INDEX articles_flags ON articles(unread, starred)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles,
     _v2_analysis,
     _v3_syndication,
     _v4_annotations,
+    _v5_list_order_indexes,
 ]
