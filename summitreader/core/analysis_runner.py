@@ -83,4 +83,16 @@ class AnalysisRunner:
                 done.add(article.id)
             if progress is not None:
                 progress(min(start + BATCH, len(ids)), len(ids))
+        if done:
+            done |= self.merge_people()
         return done
+
+    def merge_people(self) -> set[int]:
+        """One person, one name across the library ("Ibáñez" → "Tomás Ibáñez")."""
+        from summitreader.nlp.corrections import vote_type
+        from summitreader.store.people import merge_short_names
+
+        corrections = self.corrections()
+        return merge_short_names(
+            self.analysis.db, lambda name, counts: vote_type(counts, corrections, name)
+        )
