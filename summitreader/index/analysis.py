@@ -118,6 +118,11 @@ def fold_name(word: str) -> str:
     return word.lower().translate(accent_map)
 
 
+def name_words(value: str) -> list[str]:
+    """The name analyzer's terms for one value (one name) of a name field."""
+    return [fold_name(word) for word in WORD_PATTERN.findall(value)]
+
+
 class ValueGapFilter(Filter):  # type: ignore[misc]  # Whoosh is untyped
     """Drops value separators and opens a position gap at each one."""
 

@@ -15,6 +15,7 @@ import numpy.typing as npt
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from summitreader.index.analysis import name_words
 from summitreader.index.postings import FloatArray, field_lengths, numeric_column, term_postings
 from summitreader.index.schema import FACET_FIELDS
 
@@ -101,6 +102,22 @@ class FacetTable:
     names: list[str]
     docs: IntArray
     name_ids: IntArray
+    name_tokens: list[list[str]] | None = None  # each name's words, read on first phrase
+
+    def docs_with_run(self, words: tuple[str, ...]) -> IntArray:
+        """Documents with a value whose name words hold `words` in a row (as the name field)."""
+        if self.name_tokens is None:
+            self.name_tokens = [name_words(name) for name in self.names]
+        wanted, length = list(words), len(words)
+        matching = [
+            index
+            for index, tokens in enumerate(self.name_tokens)
+            if words[0] in tokens
+            and any(tokens[i : i + length] == wanted for i in range(len(tokens) - length + 1))
+        ]
+        if not matching:
+            return np.empty(0, dtype=np.int64)
+        return np.unique(self.docs[np.isin(self.name_ids, matching)])
 
     def count(self, matched: npt.NDArray[np.bool_], top: int) -> dict[str, int]:
         if not len(self.docs):
@@ -120,6 +137,11 @@ class IndexColumns:
     live: npt.NDArray[np.bool_]
     parts: list[tuple[SegmentColumns, int]]
     lengths: dict[str, FloatArray] = field(default_factory=dict)
+
+    def name_phrase_docs(self, fieldname: str, words: tuple[str, ...]) -> IntArray | None:
+        """Where a phrase occurs inside one value of a faceted name field; None for others."""
+        table = self.facets.get(fieldname)
+        return None if table is None else table.docs_with_run(words)
 
     def field_lengths(self, fieldname: str) -> FloatArray:
         """Every document's length in a field, in global document numbers."""

@@ -29,6 +29,8 @@ K1 = 1.2
 PHRASE_CHECK_LIMIT = 1500
 
 PhraseCheck = Callable[[wq.Phrase, IntArray], "np.ndarray"]
+# The documents where a phrase occurs inside one value of a name field, or None if unknown.
+NamePhraseDocs = Callable[[str, tuple[str, ...]], "IntArray | None"]
 
 
 @dataclass(slots=True)
@@ -74,6 +76,7 @@ class QueryEvaluator:
         check_phrase: PhraseCheck,
         text_phrase_fields: frozenset[str],
         dates: tuple[str, np.ndarray] | None = None,
+        name_phrase_docs: NamePhraseDocs | None = None,
     ) -> None:
         self._searcher = searcher
         self._live = live
@@ -81,6 +84,7 @@ class QueryEvaluator:
         self._check_phrase = check_phrase
         self._text_phrase_fields = text_phrase_fields
         self._dates = dates
+        self._name_phrase_docs = name_phrase_docs
         self._leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
         self._doc_count = searcher.doc_count_all()
 
@@ -202,7 +206,7 @@ class QueryEvaluator:
         if len(q.words) == 1 or not len(candidates.docs):
             return candidates
         if q.fieldname not in self._text_phrase_fields:
-            exact = self._whoosh_docs(q).docs
+            exact = self._exact_phrase_docs(q)
             keep = np.isin(candidates.docs, exact, assume_unique=True)
         elif required and len(candidates.docs) > PHRASE_CHECK_LIMIT:
             pending.append(PendingPhrase(q, Matches.empty().docs))
@@ -210,6 +214,14 @@ class QueryEvaluator:
         else:
             keep = self._check_phrase(q, candidates.docs)
         return Matches(candidates.docs[keep], candidates.scores[keep])
+
+    def _exact_phrase_docs(self, q: wq.Phrase) -> IntArray:
+        """Name fields from their distinct values (a few thousand), others through Whoosh."""
+        if self._name_phrase_docs is not None:
+            found = self._name_phrase_docs(q.fieldname, tuple(q.words))
+            if found is not None:
+                return found
+        return self._whoosh_docs(q).docs
 
     def _date_range(self, q: wq.DateRange, dates: np.ndarray) -> Matches:
         """A date range from the date column: one comparison per article instead of a term walk."""

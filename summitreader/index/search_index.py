@@ -390,6 +390,7 @@ class SearchIndex:
             lambda phrase, docs: self._check_phrases(searcher, [phrase], docs),
             TEXT_PHRASE_FIELDS,
             dates=("published", columns.published),
+            name_phrase_docs=columns.name_phrase_docs,
         )
         try:
             return evaluator.evaluate(q)
