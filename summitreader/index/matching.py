@@ -121,7 +121,7 @@ class QueryEvaluator:
             everyone = np.flatnonzero(self._live)
             docs = everyone[~np.isin(everyone, excluded, assume_unique=True)]
             return Matches(docs, np.zeros(len(docs)))
-        if isinstance(q, wq.DateRange) and self._dates and q.fieldname == self._dates[0]:
+        if isinstance(q, wq.NumericRange) and self._dates and q.fieldname == self._dates[0]:
             return self._date_range(q, self._dates[1])
         if isinstance(q, wq.MultiTerm) and self._is_text_field(q.fieldname):
             terms = [
@@ -223,7 +223,7 @@ class QueryEvaluator:
                 return found
         return self._whoosh_docs(q).docs
 
-    def _date_range(self, q: wq.DateRange, dates: np.ndarray) -> Matches:
+    def _date_range(self, q: wq.NumericRange, dates: np.ndarray) -> Matches:
         """A date range from the date column: one comparison per article instead of a term walk."""
         values = dates.view(np.int64)
         inside = self._live & (dates != 0)  # 0: the article has no date

@@ -159,3 +159,13 @@ def test_columns_are_saved_at_commit_and_reused_when_opening(tmp_path: Path) -> 
     fresh = SearchIndex(tmp_path / "ix").search("relief")
     assert fresh.facets["source"] == {"Wire": 11, "Other": 1}
     assert {path.name for path in live.glob("columns-*.npz")} != {saved[0].name}
+
+
+def test_date_ranges_use_the_date_column(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*_: object) -> None:
+        raise AssertionError("matched through Whoosh")
+
+    monkeypatch.setattr(matching.QueryEvaluator, "_whoosh_docs", fail)
+    assert {hit.id for hit in index.search("published:[2019-02-01 to 2019-02-28]").hits} == {1, 4}
