@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.writing import SegmentWriter
 
 from summitreader.index.postings import field_lengths
@@ -98,4 +99,57 @@ def tune(writer: Any) -> Any:
         return _FieldLengths(original_reader())
 
     writer.per_document_reader = per_document_reader
+    fieldwriter = getattr(writer, "fieldwriter", None)
+    if isinstance(fieldwriter, W3FieldWriter):
+        fieldwriter.add_postings = _lean_add_postings(fieldwriter)
     return writer
+
+
+def _lean_add_postings(fieldwriter: W3FieldWriter) -> Any:
+    """FieldWriter.add_postings with W3PostingsWriter.add_posting inlined and its asserts gone.
+
+    The input is the pool's sorted (field, term bytes, docnum, weight, value bytes) stream;
+    the calls made for each field and term, and the blocks written, are Whoosh's own.
+    """
+
+    def add_postings(schema: Any, lengths: Any, items: Iterable[Any]) -> None:
+        field_length = lengths.doc_field_length if lengths else (lambda docnum, name: 0)
+        last_field: str | None = None
+        last_text: bytes | None = None
+        postwriter: Any = None
+        for fieldname, btext, docnum, weight, value in items:
+            if fieldname != last_field:
+                if last_text is not None:
+                    fieldwriter.finish_term()
+                if last_field is not None:
+                    fieldwriter.finish_field()
+                fieldwriter.start_field(fieldname, schema[fieldname])
+                postwriter = fieldwriter._postwriter
+                last_field, last_text = fieldname, None
+            if docnum == -1:  # Whoosh's marker for spelling words, which this schema has none of
+                continue
+            if btext != last_text:
+                if last_text is not None:
+                    fieldwriter.finish_term()
+                fieldwriter.start_term(btext)
+                last_text = btext
+            if len(postwriter._ids) >= postwriter._blocklimit:
+                postwriter._write_block()
+            postwriter._ids.append(docnum)
+            postwriter._weights.append(weight)
+            if weight > postwriter._maxweight:
+                postwriter._maxweight = weight
+            if value:
+                postwriter._values.append(value)
+            length = field_length(docnum, fieldname)
+            if length:
+                if postwriter._minlength is None or length < postwriter._minlength:
+                    postwriter._minlength = length
+                if length > postwriter._maxlength:
+                    postwriter._maxlength = length
+        if last_text is not None:
+            fieldwriter.finish_term()
+        if last_field is not None:
+            fieldwriter.finish_field()
+
+    return add_postings

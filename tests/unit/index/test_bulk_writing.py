@@ -1,12 +1,14 @@
-"""A rebuild that spills postings to disk in many runs gives the same index as one in memory."""
+"""Bulk writing shortcuts change nothing: spilled runs, the tuned writer against plain Whoosh."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from whoosh.filedb.filestore import FileStorage
 
-from summitreader.index import IndexDocument, SearchIndex, writer_tuning
+from summitreader.index import IndexDocument, SearchIndex, search_index, writer_tuning
+from summitreader.index.generations import current_generation
 
 WORDS = [
     "harbour",
@@ -48,3 +50,33 @@ def test_spilled_runs_read_back_to_the_same_results(
         assert [(h.id, h.score) for h in a.hits] == [(h.id, h.score) for h in b.hits]
         assert (a.total, a.facets) == (b.total, b.facets)
     assert spilled.state().count == 80
+
+
+def test_the_tuned_writer_writes_what_whoosh_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = _docs(60)
+    tuned = SearchIndex(tmp_path / "tuned")
+    tuned.REBUILD_LIMIT_MB = 1
+    tuned.rebuild(docs, stamp="1")
+    monkeypatch.setattr(search_index, "tune", lambda writer: writer)
+    plain = SearchIndex(tmp_path / "plain")
+    plain.REBUILD_LIMIT_MB = 1
+    plain.rebuild(docs, stamp="1")
+    readers = [
+        FileStorage(str(current_generation(ix.directory))).open_index().reader()
+        for ix in (tuned, plain)
+    ]
+    terms = [list(reader.all_terms()) for reader in readers]
+    assert terms[0] == terms[1]
+    for fieldname, text in terms[0]:
+        infos = [reader.term_info(fieldname, text) for reader in readers]
+        stats = [
+            (i.weight(), i.doc_frequency(), i.min_length(), i.max_length(), i.max_weight())
+            for i in infos
+        ]
+        assert stats[0] == stats[1]
+        postings = [list(reader.postings(fieldname, text).items_as("weight")) for reader in readers]
+        assert postings[0] == postings[1]
+    for reader in readers:
+        reader.close()
