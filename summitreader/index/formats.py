@@ -1,4 +1,4 @@
-"""A posting format for the body: term frequencies only, counted without the analyzer chain.
+"""The body's field and posting format: term frequencies only, counted without the analyzer chain.
 
 The body is most of what gets indexed. Whoosh's Frequency format walks one Token object per
 word; counting the cached word forms with a Counter gives the same postings several times
@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from whoosh.fields import TEXT
 from whoosh.formats import Frequency
 from whoosh.system import pack_uint
 
@@ -28,3 +29,15 @@ class CountedFrequency(Frequency):  # type: ignore[misc]  # Whoosh is untyped
         boost = self.field_boost
         counts = Counter(index_forms(value))
         return ((word, count, count * boost, pack_uint(count)) for word, count in counts.items())
+
+
+class CountedText(TEXT):  # type: ignore[misc]  # Whoosh is untyped
+    """A TEXT field whose postings are built as one list: no generator per word at indexing."""
+
+    def index(self, value: str, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
+        boost = self.format.field_boost
+        counts = Counter(index_forms(value))
+        return [
+            (word.encode("utf-8"), count, count * boost, pack_uint(count))
+            for word, count in counts.items()
+        ]

@@ -25,7 +25,7 @@ from summitreader.index.analysis import (
     stemming_analyzer,
 )
 from summitreader.index.documents import IndexDocument
-from summitreader.index.formats import CountedFrequency
+from summitreader.index.formats import CountedFrequency, CountedText
 
 SCHEMA_VERSION = 2
 
@@ -49,7 +49,7 @@ FACET_FIELDS: dict[str, str] = {
 
 
 def _body_field(analyzer: Any) -> fields.TEXT:
-    body = fields.TEXT(analyzer=analyzer, phrase=False)
+    body = CountedText(analyzer=analyzer, phrase=False)
     body.format = CountedFrequency(field_boost=1.0)
     return body
 

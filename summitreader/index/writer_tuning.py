@@ -32,10 +32,15 @@ class _FieldLengths:
         self._reader = reader
         self._lengths: dict[str, list[int]] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+    def of_field(self, fieldname: str) -> list[int]:
+        """Every document's length in the field (each document of the segment has one)."""
         lengths = self._lengths.get(fieldname)
         if lengths is None:
             lengths = self._lengths[fieldname] = self._read(fieldname)
+        return lengths
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self.of_field(fieldname)
         return lengths[docnum] if docnum < len(lengths) else default
 
     def _read(self, fieldname: str) -> list[int]:
@@ -105,6 +110,15 @@ def tune(writer: Any) -> Any:
     return writer
 
 
+def _lengths_of(lengths: Any, fieldname: str) -> Any:
+    """A docnum -> field length lookup for one field (list indexing when the lengths allow)."""
+    if lengths is None:
+        return None
+    if isinstance(lengths, _FieldLengths):
+        return lengths.of_field(fieldname).__getitem__
+    return lambda docnum: lengths.doc_field_length(docnum, fieldname)
+
+
 def _lean_add_postings(fieldwriter: W3FieldWriter) -> Any:
     """FieldWriter.add_postings with W3PostingsWriter.add_posting inlined and its asserts gone.
 
@@ -113,7 +127,7 @@ def _lean_add_postings(fieldwriter: W3FieldWriter) -> Any:
     """
 
     def add_postings(schema: Any, lengths: Any, items: Iterable[Any]) -> None:
-        field_length = lengths.doc_field_length if lengths else (lambda docnum, name: 0)
+        field_lengths: Any = None
         last_field: str | None = None
         last_text: bytes | None = None
         postwriter: Any = None
@@ -125,6 +139,7 @@ def _lean_add_postings(fieldwriter: W3FieldWriter) -> Any:
                     fieldwriter.finish_field()
                 fieldwriter.start_field(fieldname, schema[fieldname])
                 postwriter = fieldwriter._postwriter
+                field_lengths = _lengths_of(lengths, fieldname)
                 last_field, last_text = fieldname, None
             if docnum == -1:  # Whoosh's marker for spelling words, which this schema has none of
                 continue
@@ -141,7 +156,7 @@ def _lean_add_postings(fieldwriter: W3FieldWriter) -> Any:
                 postwriter._maxweight = weight
             if value:
                 postwriter._values.append(value)
-            length = field_length(docnum, fieldname)
+            length = field_lengths(docnum) if field_lengths is not None else 0
             if length:
                 if postwriter._minlength is None or length < postwriter._minlength:
                     postwriter._minlength = length

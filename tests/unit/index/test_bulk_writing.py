@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.fields import TEXT
 from whoosh.filedb.filestore import FileStorage
 
 from summitreader.index import IndexDocument, SearchIndex, search_index, writer_tuning
+from summitreader.index.analysis import _stemming_chain
 from summitreader.index.generations import current_generation
+from summitreader.index.schema import build_schema
 
 WORDS = [
     "harbour",
@@ -80,3 +85,14 @@ def test_the_tuned_writer_writes_what_whoosh_writes(
         assert postings[0] == postings[1]
     for reader in readers:
         reader.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab cé.'\u201cU,S-\n1")), max_size=60))
+def test_counted_body_postings_equal_the_analyzer_chain(text: str) -> None:
+    body = build_schema()["body"]
+    chain = TEXT(analyzer=_stemming_chain(), phrase=False)
+    assert sorted(body.index(text)) == sorted(chain.index(text))
+    assert sorted(body.format.word_values(text, chain.analyzer, mode="index")) == sorted(
+        chain.format.word_values(text, chain.analyzer, mode="index")
+    )
