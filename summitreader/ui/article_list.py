@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -157,13 +158,17 @@ class ArticleListPane(QWidget):
 
         for column, width in (
             (STAR, 24),
-            (SOURCE, 104),
+            (SOURCE, 96),
             (DATE, fits("Date", "30 Sep 2025")),
             (WORDS, fits("Words", "99,999")),
             (QUOTES, fits("Quotes", "999")),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        # The title matters most in a narrow list: word counts are there on demand.
+        self.table.setColumnHidden(WORDS, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
         flt = self.model.filter
         header.setSortIndicator(
             DATE, Qt.SortOrder.DescendingOrder if flt.descending else Qt.SortOrder.AscendingOrder
@@ -213,12 +218,28 @@ class ArticleListPane(QWidget):
 
     # -- filters --------------------------------------------------------------------------------
 
+    def _column_menu(self, pos: QPoint) -> None:
+        """Right-click on the header: choose which columns to show (the title always shows)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            if column == TITLE:
+                continue
+            name = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "Starred")
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
+
     def show_library_dates(self) -> None:
         """Set the date range to the library's own span (first to last dated article)."""
         if self.use_dates.isChecked():
             return
         library = self.document.library
-        first = library.list(ArticleFilter(order_by="published", descending=False), limit=1)
+        # Undated articles sort lowest: ask only among dated ones for the first day.
+        dated = ArticleFilter(order_by="published", descending=False, published_from="0")
+        first = library.list(dated, limit=1)
         last = library.list(ArticleFilter(order_by="published", descending=True), limit=1)
         start = QDate.fromString((first[0].published or "")[:10], "yyyy-MM-dd") if first else None
         end = QDate.fromString((last[0].published or "")[:10], "yyyy-MM-dd") if last else None

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(navigator)
         self.splitter.addWidget(self.reader_pane)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([500, 900])
+        self.splitter.setSizes([520, 880])
         self.welcome = WelcomeView()
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)

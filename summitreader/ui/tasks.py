@@ -173,12 +173,16 @@ class TaskRunner(QObject):
         task = Task(self._next_id, label, visible, on_done=on_done, on_failed=on_failed)
         task.on_batch = on_batch
         self._next_id += 1
+        if self._closed:
+            # The window is closing: a view that reacts to the last results may still ask for
+            # more (related articles, a read mark). That work has no one left to show it to.
+            log.debug("dropped %r: the task runner is shut down", label)
+            task.cancel()
+            return task
         self._tasks[task.id] = task
         context = TaskContext(task.id, self._signals, task.cancel_event)
         if visible:
             self.task_did_start.emit(task.id, label)
-        if self._closed:
-            raise RuntimeError("the task runner was shut down")
         pool = self._writer if writes else self._reader
         future = pool.submit(_Runnable(work, context, self._signals).run)
         self._futures.add(future)
