@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-TARGETS = 4 + 1  # four importers (text, HTML, feed, Markdown) and the query parser (x2 examples)
-
 
 def main() -> int:
     examples = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
