@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate_articles  # noqa: E402
+from corpus import generate_articles
 
-from summitreader.core.library import Library  # noqa: E402
-from summitreader.ingest.types import ParsedArticle  # noqa: E402
+from summitreader.core.library import Library
+from summitreader.ingest.types import ParsedArticle
 
 
 def main() -> None:
