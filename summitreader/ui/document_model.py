@@ -294,6 +294,10 @@ class DocumentModel(QObject):
             ),
         )
 
+    def import_url(self, url: str) -> None:
+        """Fetch a page or feed (bounded in time and size) and import it."""
+        self._run_import("Fetching " + url, lambda _ctx: self.library.import_url(url))
+
     def import_samples(self) -> None:
         self._run_import(
             "Loading the sample articles",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         sk = QKeySequence.StandardKey
         self.import_files_action = self._action("&Import Files…", sk.Open)
         self.import_folder_action = self._action("Import &Folder…", "Ctrl+Shift+O")
+        self.import_url_action = self._action("Import from &URL…", "Ctrl+Shift+U")
         self.samples_action = self._action("Load &Sample Articles")
         self.quit_action = self._action("&Quit", sk.Quit)
         self.search_action = self._action("&Search All Articles", "Ctrl+K")
@@ -261,7 +263,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions(
-            [self.import_files_action, self.import_folder_action, self.samples_action]
+            [
+                self.import_files_action,
+                self.import_folder_action,
+                self.import_url_action,
+                self.samples_action,
+            ]
         )
         file_menu.addSeparator()
         file_menu.addActions([self.export_notes_action, self.import_notes_action])
@@ -301,6 +308,7 @@ class MainWindow(QMainWindow):
         document = self.document
         self.import_files_action.triggered.connect(self.choose_files)
         self.import_folder_action.triggered.connect(self.choose_folder)
+        self.import_url_action.triggered.connect(self.ask_url)
         self.samples_action.triggered.connect(document.import_samples)
         self.quit_action.triggered.connect(self.close)
         self.search_action.triggered.connect(self.focus_search)
@@ -455,6 +463,13 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
         if folder:
             self.document.import_paths([folder])
+
+    def ask_url(self) -> None:
+        url, ok = QInputDialog.getText(
+            self, "Import from URL", "Address of a news page or feed (http or https):"
+        )
+        if ok and url.strip():
+            self.document.import_url(url.strip())
 
     def confirm_delete(self, count: int) -> bool:
         answer = QMessageBox.question(

@@ -123,3 +123,45 @@ def test_layout_and_preferences_persist(sample_library, make_window, qtbot) -> N
     again = make_window(sample_library)
     assert not again.entities_action.isChecked()
     assert again.reader_pane.view.point_size == size
+
+
+def test_import_from_url_fetches_and_imports(library, make_window, qtbot, monkeypatch) -> None:
+    import http.server
+    import threading
+
+    page = (
+        b"<html><head><title>Dam levels | Valley Post</title></head><body><article>"
+        b"<h1>Dam levels fall again</h1><p>The upper dam fell to a third of its capacity on "
+        b"Monday, the valley authority said, and farmers were told to expect cuts.</p>"
+        b"<p>Officials said weekly figures would follow until the rains return.</p>"
+        b"</article></body></html>"
+    )
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        window = make_window(library)
+        url = f"http://127.0.0.1:{server.server_address[1]}/dam"
+        from PySide6.QtWidgets import QInputDialog
+
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (url, True))
+        with qtbot.waitSignal(window.document.import_did_finish, timeout=60_000) as finished:
+            window.import_url_action.trigger()
+        report = finished.args[0]
+        assert len(report.imported) == 1 and report.failed == []
+        assert window.document.table_model.rowCount() == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
