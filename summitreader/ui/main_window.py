@@ -6,6 +6,7 @@ and remembers its layout; it holds no state of its own about articles or searche
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from summitreader import __version__
 from summitreader.core.library import Library
 from summitreader.core.models import Changes, ImportReport
 from summitreader.ui.annotation_panel import AnnotationPanel
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.reader_pane)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([520, 880])
-        self.welcome = WelcomeView()
+        self.welcome = WelcomeView(str(self.document.library.root))
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
@@ -558,10 +558,21 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
+        from PySide6.QtCore import qVersion
+
+        from summitreader.core.about import versions
+
+        rows = [*versions(), ("Qt", qVersion())]
+        table = "".join(
+            f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;{escape(version)}</td></tr>"
+            for name, version in rows
+        )
         QMessageBox.about(
             self,
             "About SummitReader",
-            f"SummitReader {__version__}\nA reader for following one story across many outlets.",
+            "<p><b>SummitReader</b> — follow one story across many outlets: who said what, "
+            f"who is mentioned, every source searched at once.</p><table>{table}</table>"
+            f"<p>Library: {escape(str(self.document.library.root))}</p>",
         )
 
     # -- theme ----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ class WelcomeView(QWidget):
     load_samples_requested = Signal()
     import_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, library_path: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
         self.setAccessibleName("Welcome")
@@ -47,6 +47,13 @@ class WelcomeView(QWidget):
         column.addWidget(body)
         column.addSpacing(20)
         column.addLayout(buttons)
+        if library_path:
+            where = QLabel(f"Your library lives in {library_path}")
+            where.setObjectName("welcomeWhere")
+            where.setWordWrap(True)
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addSpacing(16)
+            column.addWidget(where)
         column.addStretch(3)
         inner = QWidget()
         inner.setLayout(column)

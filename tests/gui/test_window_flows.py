@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from summitreader.resources import sample_files
 from summitreader.ui.main_window import MainWindow
@@ -165,3 +165,22 @@ def test_import_from_url_fetches_and_imports(library, make_window, qtbot, monkey
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def test_about_names_the_parts_and_the_library(sample_library, make_window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    window = make_window(sample_library)
+    window.about_action.trigger()
+    [text] = shown
+    for part in ("SummitReader", "Qt", "Whoosh", "spaCy", "English model"):
+        assert part in text
+    assert str(sample_library.root) in text
+
+
+def test_welcome_says_where_the_library_lives(library, make_window) -> None:
+    window = make_window(library)
+    labels = [label.text() for label in window.welcome.findChildren(QLabel)]
+    assert any(str(library.root) in text for text in labels)
