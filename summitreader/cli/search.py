@@ -60,7 +60,7 @@ def ensure_index(library: Library) -> None:
 
 
 def cmd_search(args: argparse.Namespace, library: Library) -> int:
-    from summitreader.index.search_index import QueryError
+    from summitreader.index.search_index import IndexUnavailableError, QueryError
 
     if args.limit < 1 or args.offset < 0:
         raise CommandError("--limit must be at least 1 and --offset at least 0")
@@ -70,11 +70,14 @@ def cmd_search(args: argparse.Namespace, library: Library) -> int:
         results = library.search(query, limit=args.limit, offset=args.offset, sort=args.sort)
     except QueryError as exc:
         raise CommandError(f"cannot read the query: {exc}") from None
+    except IndexUnavailableError as exc:
+        raise CommandError(f"{exc}; run `summitreader reindex` to rebuild it") from None
     if args.json:
         print_json(
             {
                 "query": results.query,
                 "total": results.total,
+                "total_is_estimate": results.total_is_estimate,
                 "facets": results.facets,
                 "suggestion": results.suggestion,
                 "hits": [
@@ -93,7 +96,8 @@ def cmd_search(args: argparse.Namespace, library: Library) -> int:
         return 0
     if results.suggestion:
         print(f"Did you mean: {results.suggestion}")
-    print(f"{results.total} articles match {query!r}")
+    about = "about " if results.total_is_estimate else ""
+    print(f"{about}{results.total} articles match {query!r}")
     for hit in results.hits:
         date = (hit.published or "")[:10]
         print(f"\n{hit.id:>5}  {hit.title}")

@@ -44,6 +44,9 @@ def build(root: Path, n: int) -> None:
     with Library(root) as library:
         have = library.count()
         if have >= n:
+            started = time.perf_counter()
+            if library.ensure_index():  # an index from an older version is rebuilt once
+                print(f"  re-indexed in {time.perf_counter() - started:.0f} s", flush=True)
             return
         started = time.perf_counter()
         batch = []
