@@ -49,6 +49,7 @@ class OpenedArticle:
 @dataclass(frozen=True, slots=True)
 class _SearchFailure:
     message: str
+    index_broken: bool = False
 
 
 class DocumentModel(QObject):
@@ -212,18 +213,22 @@ class DocumentModel(QObject):
         self.search_did_start.emit(query_text)
 
         def work(_ctx: TaskContext) -> object:
-            from summitreader.index.errors import QueryError  # imported on the worker
+            from summitreader.index.errors import IndexUnavailableError, QueryError
 
             try:
                 return self.library.search(query_text, limit=SEARCH_PAGE, sort=sort_key)
             except QueryError as exc:
                 return _SearchFailure(str(exc).splitlines()[0] if str(exc) else "Bad query")
+            except IndexUnavailableError as exc:
+                return _SearchFailure(f"{exc}; rebuilding it now", index_broken=True)
 
         def done(result: object) -> None:
             if generation != self._search_generation:
                 return  # a newer search is on its way; never show this one late
             if isinstance(result, _SearchFailure):
                 self.search_did_fail.emit(result.message)
+                if result.index_broken:
+                    self.ensure_index()
                 return
             self.results = result
             self.search_did_finish.emit(result)

@@ -210,8 +210,9 @@ class SearchResultsPane(QWidget):
         shown = len(results.hits)
         total = results.total
         noun = "article" if total == 1 else "articles"
+        count = f"~{total:,}" if results.total_is_estimate else f"{total:,}"
         self.status.setText(
-            f"{total:,} {noun}" if shown >= total else f"{total:,} {noun}, best {shown} shown"
+            f"{count} {noun}" if shown >= total else f"{count} {noun}, best {shown} shown"
         )
         self._show_facets(results.facets)
         self._suggested = results.suggestion or ""
