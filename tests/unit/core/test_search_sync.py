@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from summitreader.core.library import Library
 from summitreader.ingest.types import ParsedArticle
 
@@ -70,3 +72,19 @@ def test_a_lost_index_is_rebuilt_and_the_next_write_does_not_hide_it(library: Li
         assert reopened.search("water").total == 2
     finally:
         reopened.close()
+
+
+def test_a_rebuild_the_disk_cannot_hold_is_refused_up_front(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil as shutil_module
+    from collections import namedtuple
+
+    from summitreader.store.database import ReadOnlyLibraryError
+
+    library.import_parsed([_article("One", "Water levels fell.")], origin="x")
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil_module, "disk_usage", lambda _p: usage(100, 100, 0))
+    with pytest.raises(ReadOnlyLibraryError, match="not enough free disk space"):
+        library.reindex()
+    assert library.search("water").total == 1  # the index in place is untouched
