@@ -102,6 +102,9 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.theme: Theme = LIGHT
+        # Text layout is the costly part and views ask for every row's size again and again
+        # (each scroll, each reset): remember heights by what they depend on.
+        self._heights: dict[tuple[object, ...], int] = {}
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -127,6 +130,18 @@ class CardDelegate(QStyledItemDelegate):
         if card is None:
             return QSize(0, 0)
         width = self._inner_width()
+        key = (
+            card.text,
+            card.detail,
+            card.meta,
+            card.header,
+            card.italic,
+            width,
+            option.font.key(),
+        )
+        cached = self._heights.get(key)
+        if cached is not None:
+            return QSize(width, cached)
         text_font, detail_font, meta_font = self._fonts(option.font, card)
         height = 2 * PADDING
         height += (
@@ -139,6 +154,9 @@ class CardDelegate(QStyledItemDelegate):
             height += 4 + QFontMetrics(detail_font).boundingRect(bound, FLAGS, card.detail).height()
         if card.meta:
             height += 3 + QFontMetrics(meta_font).height()
+        if len(self._heights) > 20_000:
+            self._heights.clear()
+        self._heights[key] = height
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

@@ -92,6 +92,9 @@ def outlet_tip(summary: Any) -> str:
     return f"{summary.name} in {summary.articles} articles: {outlets_text(summary.by_source)}"
 
 
+MAX_REMARKS = 150
+
+
 class SpeakerPanel(QWidget):
     """Speakers of the open article and of the whole library; one speaker's remarks below."""
 
@@ -259,14 +262,20 @@ class SpeakerPanel(QWidget):
             f"<b>{escape(speaker)}</b>: {quotes} quote{'s' if quotes != 1 else ''} — "
             f"{escape(outlets_text(dict(by_outlet)))}. "
             f"{shared} remark{'s' if shared != 1 else ''} carried by several outlets. "
-            "Double-click a quote to read it."
+            + (
+                f"The {MAX_REMARKS} most widely reported are listed; Compare shows all. "
+                if len(groups) > MAX_REMARKS
+                else ""
+            )
+            + "Double-click a quote to read it."
         )
         self._show_cards()
 
     def _show_cards(self) -> None:
-        self.quote_model.set_cards(
-            remark_cards(self._groups, self.theme, self._slots.get(self._speaker))
-        )
+        # A speaker quoted thousands of times would lay out thousands of wrapped cards on the GUI
+        # thread: show the most widely reported remarks; Compare has them all.
+        shown = self._groups[:MAX_REMARKS]
+        self.quote_model.set_cards(remark_cards(shown, self.theme, self._slots.get(self._speaker)))
 
     def _quote_activated(self, index: QModelIndex) -> None:
         card = self.quote_model.card(index.row())
