@@ -176,3 +176,21 @@ def join_values(values: tuple[str, ...] | list[str]) -> str:
 def index_forms(text: str) -> list[str]:
     """The stemming analyzer's terms for `text`, in order, without building Token objects."""
     return [form for form in map(index_form, WORD_PATTERN.findall(text)) if form is not None]
+
+
+_last_body: tuple[str, tuple[str, ...]] = ("", ())
+
+
+def body_forms(text: str) -> tuple[str, ...]:
+    """`index_forms` of a body, remembered for the next call.
+
+    Indexing an article needs them twice in a row, for its word-pair signature and for the body
+    postings; analysing the text twice would cost more than the signature itself.
+    """
+    global _last_body
+    last_text, last_forms = _last_body
+    if text is last_text or text == last_text:
+        return last_forms
+    forms = tuple(index_forms(text))
+    _last_body = (text, forms)
+    return forms

@@ -15,7 +15,7 @@ from whoosh.fields import TEXT
 from whoosh.formats import Frequency
 from whoosh.system import pack_uint
 
-from summitreader.index.analysis import index_forms
+from summitreader.index.analysis import body_forms
 
 
 class CountedFrequency(Frequency):  # type: ignore[misc]  # Whoosh is untyped
@@ -27,7 +27,7 @@ class CountedFrequency(Frequency):  # type: ignore[misc]  # Whoosh is untyped
         if kwargs.get("mode") != "index":
             return super().word_values(value, analyzer, **kwargs)  # type: ignore[no-any-return]
         boost = self.field_boost
-        counts = Counter(index_forms(value))
+        counts = Counter(body_forms(value))
         return ((word, count, count * boost, pack_uint(count)) for word, count in counts.items())
 
 
@@ -36,7 +36,7 @@ class CountedText(TEXT):  # type: ignore[misc]  # Whoosh is untyped
 
     def index(self, value: str, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
         boost = self.format.field_boost
-        counts = Counter(index_forms(value))
+        counts = Counter(body_forms(value))
         return [
             (word.encode("utf-8"), count, count * boost, pack_uint(count))
             for word, count in counts.items()

@@ -4,9 +4,11 @@ Whoosh's collectors score one document per Python call; a word found in half of 
 articles then costs a second. Here each term's postings are read as arrays, AND/OR/NOT are set
 operations and scores are vector arithmetic (the same BM25F formula and parameters Whoosh uses).
 Query kinds without a term structure (date ranges and the like) ask Whoosh for their document
-set and add no score. Body phrases are checked against the text (see phrases.py); when a phrase
-that every match must contain has too many candidates, only the ones a page needs are checked
-and the caller estimates the total.
+set and add no score. Body phrases take as candidates the articles holding every word whose
+word-pair signature may hold every pair (pair_signatures.py), and the text decides (phrases.py):
+the signature passes a few articles by chance, and pairs do not prove three words in a row.
+When a phrase that every match must contain still has too many candidates, only the ones a page
+needs are checked and the caller estimates the total.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ K1 = 1.2
 PHRASE_CHECK_LIMIT = 1500
 
 PhraseCheck = Callable[[wq.Phrase, IntArray], "np.ndarray"]
+# Which candidate documents may hold a text field's phrase, going by its word pairs.
+PairFilter = Callable[[str, list[str], IntArray], "np.ndarray"]
 # The documents where a phrase occurs inside one value of a name field, or None if unknown.
 NamePhraseDocs = Callable[[str, tuple[str, ...]], "IntArray | None"]
 
@@ -65,7 +69,8 @@ class QueryEvaluator:
     """Evaluates Whoosh query trees against one searcher.
 
     `lengths(field)` gives every document's field length (global numbering); `check_phrase`
-    returns a boolean mask over candidate documents for a body phrase.
+    returns a boolean mask over candidate documents for a body phrase; `pair_filter` narrows those
+    candidates cheaply before they are checked.
     """
 
     def __init__(
@@ -77,6 +82,7 @@ class QueryEvaluator:
         text_phrase_fields: frozenset[str],
         dates: tuple[str, np.ndarray] | None = None,
         name_phrase_docs: NamePhraseDocs | None = None,
+        pair_filter: PairFilter | None = None,
     ) -> None:
         self._searcher = searcher
         self._live = live
@@ -85,6 +91,7 @@ class QueryEvaluator:
         self._text_phrase_fields = text_phrase_fields
         self._dates = dates
         self._name_phrase_docs = name_phrase_docs
+        self._pair_filter = pair_filter
         self._leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
         self._doc_count = searcher.doc_count_all()
 
@@ -208,11 +215,14 @@ class QueryEvaluator:
         if q.fieldname not in self._text_phrase_fields:
             exact = self._exact_phrase_docs(q)
             keep = np.isin(candidates.docs, exact, assume_unique=True)
-        elif required and len(candidates.docs) > PHRASE_CHECK_LIMIT:
+            return Matches(candidates.docs[keep], candidates.scores[keep])
+        if self._pair_filter is not None:
+            paired = self._pair_filter(q.fieldname, list(q.words), candidates.docs)
+            candidates = Matches(candidates.docs[paired], candidates.scores[paired])
+        if required and len(candidates.docs) > PHRASE_CHECK_LIMIT:
             pending.append(PendingPhrase(q, Matches.empty().docs))
             return candidates
-        else:
-            keep = self._check_phrase(q, candidates.docs)
+        keep = self._check_phrase(q, candidates.docs)
         return Matches(candidates.docs[keep], candidates.scores[keep])
 
     def _exact_phrase_docs(self, q: wq.Phrase) -> IntArray:

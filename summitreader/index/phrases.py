@@ -15,15 +15,21 @@ from functools import lru_cache
 from summitreader.index.analysis import STOPWORDS, WORD_PATTERN, index_form
 
 _GAP_WORDS = "|".join(sorted((re.escape(word) for word in STOPWORDS), key=len, reverse=True))
+# Runs start and end where WORD_PATTERN's words do, and so do the words dropped between them, so a
+# run is whole words of the text ("U.S.Army" is one word, "...press" starts one). A run found is
+# then the only one from its first word, and the phrase matches exactly when the text's word
+# forms hold it in a row, which is also what the body's word pairs (PairField) record.
+_WORD_START = r"(?<!\w)(?<!\w\.)"
+_WORD_END = r"(?!\w)(?!\.\w)"
 # Between two phrase words: separators and any number of words the analyzer drops.
-_GAP = rf"(?:\W+(?:{_GAP_WORDS}|\w)(?!\w))*\W+"
+_GAP = rf"{_WORD_END}(?:\W+(?:{_GAP_WORDS}|\w){_WORD_END})*\W+"
 
 
 @lru_cache(maxsize=256)
 def _phrase_pattern(words: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
     parts = [rf"{re.escape(word[: max(1, len(word) - 1)])}(?:\.?\w)*" for word in words]
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(r"(?<![\w.])" + _GAP.join(parts) + r"(?!\w)", flags)
+    return re.compile(_WORD_START + _GAP.join(parts) + _WORD_END, flags)
 
 
 def _runs(body: str, words: list[str]) -> Iterator[re.Match[str]]:

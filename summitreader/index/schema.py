@@ -4,6 +4,9 @@ Field choices (measured with tests/benchmarks/bench_search.py):
 - `body` is indexed with term frequencies only (CountedFrequency): positions would double the cost
   of indexing for one query shape, and body phrases are checked against the text instead.
   The text is not stored as such; `body_z` keeps a fast zlib copy for snippets and phrase checks.
+- `body_pairs` is a column with a bit signature of each article's pairs of consecutive body words
+  (pair_signatures.py): a rare phrase of common words ("press conference") is then checked on
+  the few articles that may hold its pairs, not on the thousands holding both words.
 - Names (source, author, speaker, entity, tag, ...) are word-tokenized without stemming so
   `source:AP` and `speaker:"Sung-Yoon Lee"` match however the value is cased or accented.
 - `*_facet` fields hold each value verbatim, one term per value, so facets count and display
@@ -16,9 +19,10 @@ import zlib
 from datetime import UTC, datetime
 from typing import Any
 
-from whoosh import fields
+from whoosh import columns, fields
 
 from summitreader.index.analysis import (
+    body_forms,
     facet_analyzer,
     join_values,
     name_analyzer,
@@ -26,8 +30,9 @@ from summitreader.index.analysis import (
 )
 from summitreader.index.documents import IndexDocument
 from summitreader.index.formats import CountedFrequency, CountedText
+from summitreader.index.pair_signatures import SIGNATURE_BYTES, signature
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # The id of the one bookkeeping document that carries the stamp and schema version, so they
 # are committed atomically with the data they describe.
@@ -41,6 +46,8 @@ DEFAULT_FIELD_BOOSTS: dict[str, float] = {
     "note": 1.0,
     "annotated": 1.0,
 }
+# Text fields indexed without positions -> the column with their word-pair signatures.
+PAIR_FIELDS: dict[str, str] = {"body": "body_pairs"}
 FACET_FIELDS: dict[str, str] = {
     "source": "source_facet",
     "speaker": "speaker_facet",
@@ -62,6 +69,7 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=stemmed, stored=True, phrase=True),
         body=_body_field(stemmed),
+        body_pairs=fields.COLUMN(columns.FixedBytesColumn(SIGNATURE_BYTES)),
         body_z=fields.STORED(),
         quote=fields.TEXT(analyzer=stemmed, phrase=True),
         note=fields.TEXT(analyzer=stemmed, phrase=True),
@@ -120,11 +128,14 @@ def source_initials(source: str) -> tuple[str, ...]:
 
 def to_whoosh_fields(doc: IndexDocument) -> dict[str, Any]:
     """The keyword arguments for `writer.add_document` / `update_document`."""
+    body = doc.body or ""
     values: dict[str, Any] = {
         "id": str(doc.id),
         "title": doc.title or "",
-        "body": doc.body or "",
-        "body_z": compress_body(doc.body or ""),
+        "body": body,
+        # Analysed once here; the body field reuses the forms (analysis.body_forms).
+        "body_pairs": signature(body_forms(body)),
+        "body_z": compress_body(body),
         "published_iso": doc.published,
     }
     texts = {"quote": doc.quotes, "note": doc.notes, "annotated": doc.annotated}

@@ -39,6 +39,7 @@ from summitreader.index.highlight import text_hit_spans
 from summitreader.index.locking import DEFAULT_TIMEOUT_S, busy_message, writer_lock
 from summitreader.index.matching import Evaluation, QueryEvaluator
 from summitreader.index.page import select_page
+from summitreader.index.pair_signatures import holding_pairs
 from summitreader.index.phrases import contains_phrase
 from summitreader.index.query_language import (
     make_parser,
@@ -47,6 +48,7 @@ from summitreader.index.query_language import (
 )
 from summitreader.index.schema import (
     META_ID,
+    PAIR_FIELDS,
     SCHEMA_VERSION,
     build_schema,
     decompress_body,
@@ -391,6 +393,9 @@ class SearchIndex:
             TEXT_PHRASE_FIELDS,
             dates=("published", columns.published),
             name_phrase_docs=columns.name_phrase_docs,
+            pair_filter=lambda fieldname, words, docs: self._holding_pairs(
+                searcher, fieldname, words, docs
+            ),
         )
         try:
             return evaluator.evaluate(q)
@@ -411,6 +416,14 @@ class SearchIndex:
                 live[meta] = False
             self._live = live
         return self._live
+
+    def _holding_pairs(
+        self, searcher: Searcher, fieldname: str, words: list[str], docs: np.ndarray
+    ) -> np.ndarray:
+        column = PAIR_FIELDS.get(fieldname)
+        if column is None or column not in searcher.schema:
+            return np.ones(len(docs), dtype=bool)
+        return holding_pairs(searcher, column, words, docs)
 
     def _check_phrases(
         self, searcher: Searcher, phrases: list[wq.Phrase], docs: np.ndarray

@@ -63,6 +63,8 @@ def query_mix(seed: int) -> list[BenchQuery]:
         BenchQuery("and", f"{common} {mid}", f"{common} AND {mid}"),
         BenchQuery("or", f"{mid} OR {rare}", f"{mid} OR {rare}"),
         BenchQuery("phrase", '"sanctions relief"', '"sanctions relief"'),
+        # Common words, rarely side by side: thousands hold both, few hold the phrase.
+        BenchQuery("rare phrase", '"press conference"', '"press conference"'),
         BenchQuery("field", f'speaker:"{speaker}"', f'speaker:"{speaker}"'),
         BenchQuery("source+word", f'source:"{outlet}" {mid}', f'source:"{outlet}" AND {mid}'),
         BenchQuery(

@@ -75,24 +75,33 @@ def _phrase_corpus(count: int) -> list[IndexDocument]:
     return docs
 
 
+def _triple_corpus(count: int) -> list[IndexDocument]:
+    """Every story holds the pairs of "wanted sanctions relief"; two in three hold the phrase."""
+    docs = []
+    for n in range(1, count + 1):
+        body = "They wanted sanctions relief." if n % 3 else "Wanted sanctions, sanctions relief."
+        docs.append(IndexDocument(n, f"Story {n}", body, "Wire", None, None, None, None))
+    return docs
+
+
 def test_a_very_common_phrase_checks_only_the_page_and_estimates(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(matching, "PHRASE_CHECK_LIMIT", 5)
     index = SearchIndex(tmp_path / "ix")
-    index.rebuild(_phrase_corpus(600), stamp="1")
-    results = index.search('"sanctions relief"', limit=10)
+    index.rebuild(_triple_corpus(600), stamp="1")
+    results = index.search('"wanted sanctions relief"', limit=10)
     assert results.total_is_estimate
     assert len(results.hits) == 10 and all(hit.id % 3 for hit in results.hits)
     assert 300 <= results.total <= 500  # 400 really match
     assert 300 <= results.facets["source"]["Wire"] <= 500
-    either = index.search('"sanctions relief" OR "story 99"', limit=10)
+    either = index.search('"wanted sanctions relief" OR "story 99"', limit=10)
     assert 300 <= either.total <= 500
     assert all(hit.id % 3 or hit.id == 99 for hit in either.hits)
     # Deeper in OR, or under NOT, a phrase is checked everywhere: exact totals.
-    nested = index.search('("sanctions relief" wanted) OR nothingelse', limit=10)
+    nested = index.search('("wanted sanctions relief" they) OR nothingelse', limit=10)
     assert (nested.total, nested.total_is_estimate) == (400, False)
-    assert index.search('story -"sanctions relief"').total == 200
+    assert index.search('story -"wanted sanctions relief"').total == 200
 
 
 def test_a_phrase_with_few_candidates_is_exact(tmp_path: Path) -> None:
