@@ -472,15 +472,19 @@ class MainWindow(QMainWindow):
             self.document.import_url(url.strip())
 
     def confirm_delete(self, count: int) -> bool:
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Delete articles",
             f"Delete {count} article{'s' if count != 1 else ''} from the library? "
-            "Their notes go with them. This cannot be undone.",
-            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
+            "Your notes on them are kept, listed as notes whose article is gone, and find "
+            "their article again if it is restored.",
             QMessageBox.StandardButton.Cancel,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Delete
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
 
     def delete_selected(self) -> None:
         ids = self.list_pane.selected_ids()

@@ -42,7 +42,7 @@ def facet_term(field: str, value: str) -> str:
 
 
 def query_help_text() -> str:
-    from summitreader.index.search_index import QUERY_HELP
+    from summitreader.index.query_language import QUERY_HELP
 
     return str(QUERY_HELP)
 

@@ -184,3 +184,31 @@ def test_welcome_says_where_the_library_lives(library, make_window) -> None:
     window = make_window(library)
     labels = [label.text() for label in window.welcome.findChildren(QLabel)]
     assert any(str(library.root) in text for text in labels)
+
+
+def test_delete_confirmation_offers_delete_and_defaults_to_cancel(
+    sample_library, make_window, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(sample_library)
+    seen: list[QMessageBox] = []
+
+    def answer(box: QMessageBox) -> int:
+        seen.append(box)
+        [delete] = [b for b in box.buttons() if b.text() == "Delete"]
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        delete.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert window.confirm_delete(2) is True
+    assert "notes on them are kept" in seen[0].text()
+
+
+def test_search_help_shows_the_query_language() -> None:
+    from summitreader.ui.search_panel import query_help_text
+
+    text = query_help_text()
+    assert '"right deal"' in text or "phrase" in text
+    assert "published:" in text
