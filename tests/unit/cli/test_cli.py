@@ -224,3 +224,25 @@ def test_version_from_the_installed_entry_point() -> None:
         timeout=60,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("SummitReader ")
+
+
+def test_a_folder_of_every_format_imports_in_one_go(library_dir: Path, tmp_path: Path) -> None:
+    """Text, saved pages, feeds and Markdown side by side; the broken ones reported, not fatal."""
+    import shutil
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    folder = tmp_path / "mixed"
+    (folder / "pages").mkdir(parents=True)
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    shutil.copy(fixtures / "html" / "json_ld_article.html", folder / "pages")
+    shutil.copy(fixtures / "html" / "no_article.html", folder / "pages")
+    shutil.copy(fixtures / "feeds" / "rss20.xml", folder)
+    shutil.copy(fixtures / "feeds" / "billion_laughs.xml", folder)
+    shutil.copy(fixtures / "markdown" / "with_front_matter.md", folder)
+    status, report = run_json(library_dir, "import", str(folder))
+    assert status == 1 and isinstance(report, dict)
+    imported = {Path(item["path"]).suffix for item in report["imported"]}
+    assert imported == {".txt", ".html", ".xml", ".md"}
+    failed = {Path(item["path"]).name: item["error"] for item in report["failed"]}
+    assert set(failed) == {"no_article.html", "billion_laughs.xml"}
+    assert all("\n" not in reason for reason in failed.values())
