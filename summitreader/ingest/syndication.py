@@ -1,8 +1,8 @@
 """Recognise the same wire story printed by several outlets (near-duplicates).
 
 Texts become sets of overlapping three-word shingles; a MinHash sketch estimates the Jaccard
-overlap of two such sets, and MinHashLSH finds candidates among many sketches without comparing
-every pair, so grouping stays fast at 100,000 articles.
+overlap of two such sets, and the store bands the sketches (store/syndication.py) so candidates are
+found without comparing every pair, and grouping stays fast at 100,000 articles.
 """
 
 from __future__ import annotations
@@ -77,43 +77,3 @@ def similarity(a: bytes, b: bytes) -> float:
     if first.is_empty() or second.is_empty():
         return 0.0
     return float(first.jaccard(second))
-
-
-class SyndicationGrouper:
-    """Finds, for each added article, an earlier article carrying the same story.
-
-    Candidates from the LSH index are confirmed with the estimated Jaccard, so a band collision
-    alone never groups two articles. Articles with no words are never grouped.
-    """
-
-    def __init__(self, threshold: float = SYNDICATION_THRESHOLD) -> None:
-        from datasketch import MinHashLSH
-
-        self._threshold = threshold
-        self._index = MinHashLSH(threshold=threshold, num_perm=NUM_PERMUTATIONS)
-        # uint32 is enough (datasketch keeps hash values below 2**32) and halves the memory.
-        self._sketches: dict[int, np.ndarray] = {}
-
-    def __len__(self) -> int:
-        return len(self._sketches)
-
-    def add(self, article_id: int, fingerprint: bytes) -> int | None:
-        """Index the article; return the lowest id among matching earlier articles, or None."""
-        self.remove(article_id)
-        sketch = _sketch(fingerprint)
-        if sketch.is_empty():
-            return None
-        values = sketch.hashvalues.astype(np.uint32)
-        matches = [
-            candidate
-            for candidate in self._index.query(sketch)
-            if float(np.mean(self._sketches[candidate] == values)) >= self._threshold
-        ]
-        self._index.insert(article_id, sketch, check_duplication=False)
-        self._sketches[article_id] = values
-        return min(matches) if matches else None
-
-    def remove(self, article_id: int) -> None:
-        """Forget the article; unknown ids are ignored."""
-        if self._sketches.pop(article_id, None) is not None:
-            self._index.remove(article_id)

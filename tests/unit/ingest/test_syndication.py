@@ -10,7 +10,6 @@ import pytest
 from summitreader.ingest.markdown import parse_markdown
 from summitreader.ingest.syndication import (
     SYNDICATION_THRESHOLD,
-    SyndicationGrouper,
     similarity,
     text_fingerprint,
 )
@@ -48,46 +47,6 @@ def test_threshold_separates_wire_copies_from_different_articles(
     assert max(others) <= SYNDICATION_THRESHOLD - 0.2
 
 
-def test_grouper_returns_the_earliest_matching_article(fingerprints: dict[str, bytes]) -> None:
-    grouper = SyndicationGrouper()
-    order = [
-        "different_analysis",
-        "outlet_trimmed",
-        "different_farmers",
-        "wire_original",
-        "outlet_edited",
-        "different_dams",
-        "outlet_new_headline_and_intro",
-    ]
-    results = {
-        name: grouper.add(article_id, fingerprints[name])
-        for article_id, name in enumerate(order, start=1)
-    }
-    trimmed_id = order.index("outlet_trimmed") + 1
-    assert results == {
-        "different_analysis": None,
-        "outlet_trimmed": None,
-        "different_farmers": None,
-        "wire_original": trimmed_id,
-        "outlet_edited": trimmed_id,
-        "different_dams": None,
-        "outlet_new_headline_and_intro": trimmed_id,
-    }
-    assert len(grouper) == len(order)
-
-
-def test_removed_articles_are_no_longer_matched(fingerprints: dict[str, bytes]) -> None:
-    grouper = SyndicationGrouper()
-    assert grouper.add(10, fingerprints["wire_original"]) is None
-    assert grouper.add(11, fingerprints["outlet_edited"]) == 10
-    grouper.remove(10)
-    grouper.remove(999)  # unknown ids are ignored
-    assert grouper.add(12, fingerprints["outlet_trimmed"]) == 11
-    # Adding an id again replaces its fingerprint instead of matching itself.
-    assert grouper.add(11, fingerprints["different_dams"]) is None
-    assert len(grouper) == 2
-
-
 def test_fingerprint_is_stable_bytes_of_fixed_size() -> None:
     text = "Talks between the three states ended without an agreement on Monday."
     first, second = text_fingerprint(text), text_fingerprint(text)
@@ -101,10 +60,6 @@ def test_fingerprint_is_stable_bytes_of_fixed_size() -> None:
 def test_texts_without_words_are_never_grouped() -> None:
     empty = text_fingerprint("  -- ... ")
     assert similarity(empty, empty) == 0.0
-    grouper = SyndicationGrouper()
-    assert grouper.add(1, empty) is None
-    assert grouper.add(2, empty) is None
-    assert len(grouper) == 0
 
 
 def test_short_texts_still_get_a_fingerprint() -> None:
