@@ -39,24 +39,33 @@ class AnalysisRunner:
         self.corrections_file = corrections_file
         self.processes = processes
         self._analyser: Analyser | None = None
+        self._corrections: Corrections | None = None
         self._lock = threading.Lock()
 
     @property
     def analyser(self) -> Analyser:
+        corrections = self.corrections()
         with self._lock:
             if self._analyser is None:
                 from summitreader.nlp.analyser import Analyser
 
-                self._analyser = Analyser(self.corrections())
+                self._analyser = Analyser(corrections)
             return self._analyser
 
     def corrections(self) -> Corrections:
-        return Corrections.load(shipped_corrections_path(), self.corrections_file)
+        """The shipped list and the library's own, read once (every article open votes types)."""
+        with self._lock:
+            if self._corrections is None:
+                self._corrections = Corrections.load(
+                    shipped_corrections_path(), self.corrections_file
+                )
+            return self._corrections
 
     def reload_corrections(self) -> None:
         """Corrections changed: the next analysis uses them (results are recomputed on demand)."""
         with self._lock:
             self._analyser = None
+            self._corrections = None
 
     def pending(self, ids: Iterable[int] | None = None) -> list[int]:
         from summitreader.nlp.analyser import ANALYSER_VERSION

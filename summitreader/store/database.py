@@ -148,11 +148,6 @@ class Database:
                 _rollback(conn)
                 raise explain(exc) from exc
 
-    def read(
-        self, sql: str, params: tuple[object, ...] | dict[str, object] = ()
-    ) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
-
     # -- schema -----------------------------------------------------------------------------------
 
     @property
