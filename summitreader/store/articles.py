@@ -126,11 +126,9 @@ class ArticleStore:
         """
         conn = self.db.conn
         if parsed.url:
-            row = conn.execute(
-                "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", (parsed.url,)
-            ).fetchone()
-            if row is not None:
-                return int(row[0])
+            found = self.find_url(parsed.url)
+            if found is not None:
+                return found
         if parsed.source and parsed.title:
             row = conn.execute(
                 "SELECT id FROM articles WHERE source = ? COLLATE NOCASE "
